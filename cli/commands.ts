@@ -5,4 +5,12 @@ export interface Command {
 }
 
 export const commands: Readonly<Record<string, Command>> = {
+  run: {
+    summary: 'run the conformance suites against a target (not yet available)',
+    load: () => import('./commands/run.ts'),
+  },
+  drift: {
+    summary: 'compare the contract in specs/ with an official model file (botocore or Smithy JSON)',
+    load: () => import('./commands/drift.ts'),
+  },
 };
