@@ -30,13 +30,25 @@ export function parseSequenceStoreArn(arn: string): { partition: string; region:
 /** The AWS account id form used in ARNs. */
 export const ACCOUNT_ID_LENGTH = 12;
 
+/** The values of the SequenceStoreStatus enum by the part they play in a store's life. */
+export const storeStatus = {
+  creating: 'CREATING',
+  active: 'ACTIVE',
+  updating: 'UPDATING',
+  deleting: 'DELETING',
+  failed: 'FAILED',
+} as const;
+
+/** Statuses a store leaves on its own: a client waits them out. */
+export const transitionalStatuses: readonly string[] = [storeStatus.creating, storeStatus.updating, storeStatus.deleting];
+
 /** Store status moves, as the status enum and the documentation of each operation describe them. */
 export const statusTransitions: Readonly<Record<string, readonly string[]>> = {
-  CREATING: ['ACTIVE', 'FAILED'],
-  ACTIVE: ['UPDATING', 'DELETING'],
-  UPDATING: ['ACTIVE', 'FAILED'],
-  DELETING: [],
-  FAILED: ['DELETING'],
+  [storeStatus.creating]: [storeStatus.active, storeStatus.failed],
+  [storeStatus.active]: [storeStatus.updating, storeStatus.deleting],
+  [storeStatus.updating]: [storeStatus.active, storeStatus.failed],
+  [storeStatus.deleting]: [],
+  [storeStatus.failed]: [storeStatus.deleting],
 };
 
 export const behaviours: readonly Behaviour[] = [

@@ -10,6 +10,9 @@ import {
   rulesOf,
   sequenceStoreArn,
   compilePattern,
+  SequenceStoreStatus,
+  statusTransitions,
+  storeStatus,
   type Shape,
 } from '../../specs/index.ts';
 
@@ -76,6 +79,15 @@ contract('sequence-store ARNs are built and parsed by the resource template', ()
   assert.equal(parseSequenceStoreArn(arn), { partition: 'aws', region: 'eu-west-1', account: '123456789012', id: '9876543210' });
   assert.is(parseSequenceStoreArn('arn:aws:omics:eu-west-1:123456789012:referenceStore/1'), undefined);
   assert.is(parseSequenceStoreArn('not-an-arn'), undefined);
+});
+
+contract('the status roles are the values of the status enum, and the moves stay inside it', () => {
+  const values = [...SequenceStoreStatus.enum!].sort();
+  assert.equal(Object.values(storeStatus).sort(), values);
+  for (const [from, to] of Object.entries(statusTransitions)) {
+    assert.ok(values.includes(from), from);
+    for (const t of to) assert.ok(values.includes(t), t);
+  }
 });
 
 contract.run();
