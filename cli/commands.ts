@@ -9,6 +9,7 @@ export const commands: Readonly<Record<string, Command>> = {
     summary: 'run the conformance suites against a target (not yet available)',
     load: () => import('./commands/run.ts'),
   },
+  emulator: { summary: 'serve the reference HealthOmics emulator over HTTP', load: () => import('./commands/emulator.ts') },
   drift: {
     summary: 'compare the contract in specs/ with an official model file (botocore or Smithy JSON)',
     load: () => import('./commands/drift.ts'),

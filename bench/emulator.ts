@@ -1,0 +1,128 @@
+// Emulator throughput and List page cost.
+// 1. SDK v3 requests/second against the emulator and against a no-op node:http server that returns
+//    a fixed valid body, side by side, sequential and 16 concurrent (goal: ratio >= 0.8).
+// 2. Memory and the latency of one List page at 100 and 100,000 stores (goal: the same page cost;
+//    under 300 MB at 100,000). Bounded: a fixed number of requests and a time cap per phase.
+import { GetSequenceStoreCommand, OmicsClient } from '@aws-sdk/client-omics';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createCore, startEmulator } from '../emulator/index.ts';
+
+const REQUESTS = 1500;
+const TIME_CAP_MS = 5_000;
+const CONCURRENCY = 16;
+
+function client(url: string): OmicsClient {
+  return new OmicsClient({
+    endpoint: url,
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'AKIDBENCH', secretAccessKey: 'bench' },
+    disableHostPrefix: true,
+    maxAttempts: 1,
+    requestHandler: { connectionTimeout: 2000, requestTimeout: 5000, httpAgent: { keepAlive: true, maxSockets: CONCURRENCY } },
+  });
+}
+
+/** Requests per second of `send` with `workers` in flight, stopping at REQUESTS or TIME_CAP_MS. */
+async function throughput(send: () => Promise<unknown>, workers: number): Promise<number> {
+  for (let i = 0; i < 200; i++) await send();
+  let done = 0;
+  const started = performance.now();
+  const deadline = started + TIME_CAP_MS;
+  await Promise.all(
+    Array.from({ length: workers }, async () => {
+      while (done < REQUESTS && performance.now() < deadline) {
+        done++;
+        await send();
+      }
+    }),
+  );
+  return done / ((performance.now() - started) / 1000);
+}
+
+async function noopServer(body: string): Promise<{ server: Server; url: string }> {
+  const server = createServer((req, res) => {
+    req.resume();
+    req.on('end', () => {
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), 'x-amzn-requestid': '00000000-0000-0000-0000-000000000000' });
+      res.end(body);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
+}
+
+async function sdkThroughput(): Promise<void> {
+  const emulator = await startEmulator({ requestLogLimit: 100 });
+  const created = emulator.core.invokeNow('CreateSequenceStore', { name: 'bench', tags: { a: 'b' } }) as { id: string };
+  // The no-op server answers with the very body the emulator gives, so the SDK does the same parsing work.
+  const fixed = JSON.stringify(emulator.core.invokeNow('GetSequenceStore', { id: created.id }));
+  const noop = await noopServer(fixed);
+  const toEmulator = client(emulator.url);
+  const toNoop = client(noop.url);
+  const command = () => new GetSequenceStoreCommand({ id: created.id });
+  try {
+    console.log('SDK v3 GetSequenceStore, requests/second (higher is better; goal: emulator/no-op >= 0.8)');
+    for (const workers of [1, CONCURRENCY]) {
+      // Alternate the two, twice, and keep each one's best: neither gains from running second.
+      let noopRate = 0;
+      let emulatorRate = 0;
+      for (let round = 0; round < 2; round++) {
+        noopRate = Math.max(noopRate, await throughput(() => toNoop.send(command()), workers));
+        emulatorRate = Math.max(emulatorRate, await throughput(() => toEmulator.send(command()), workers));
+      }
+      const label = workers === 1 ? 'sequential   ' : `${workers} concurrent`;
+      console.log(`  ${label}  no-op ${noopRate.toFixed(0).padStart(6)}  emulator ${emulatorRate.toFixed(0).padStart(6)}  ratio ${(emulatorRate / noopRate).toFixed(2)}`);
+    }
+  } finally {
+    toEmulator.destroy();
+    toNoop.destroy();
+    await emulator.close();
+    await new Promise((resolve) => noop.server.close(resolve));
+  }
+}
+
+function heapMb(): number {
+  (globalThis as { gc?: () => void }).gc?.();
+  return process.memoryUsage().heapUsed / 1024 / 1024;
+}
+
+async function listPageCost(): Promise<void> {
+  console.log('ListSequenceStores page of 100 (core, no HTTP): median of 200 pages, and heap used');
+  for (const stores of [100, 100_000]) {
+    const before = heapMb();
+    const core = createCore();
+    const started = performance.now();
+    for (let i = 0; i < stores; i++) core.invokeNow('CreateSequenceStore', { name: `store ${i}`, tags: { team: 'bench' } });
+    const fillMs = performance.now() - started;
+    const afterFill = heapMb();
+    // Pages from the start, the middle and the end of the list, through real tokens.
+    const tokens: (string | undefined)[] = [undefined];
+    let token: string | undefined;
+    for (let i = 0; i < 3 && (i === 0 || token); i++) {
+      const page = core.invokeNow('ListSequenceStores', { maxResults: 100, ...(token ? { nextToken: token } : {}) }) as { nextToken?: string };
+      token = page.nextToken;
+      if (token) tokens.push(token);
+    }
+    const times: number[] = [];
+    for (let i = 0; i < 200; i++) {
+      const t = tokens[i % tokens.length];
+      const s = performance.now();
+      core.invokeNow('ListSequenceStores', { maxResults: 100, ...(t ? { nextToken: t } : {}) });
+      times.push(performance.now() - s);
+    }
+    times.sort((a, b) => a - b);
+    const median = times[times.length >> 1]!;
+    console.log(
+      `  ${String(stores).padStart(7)} stores  page ${median.toFixed(3)} ms  heap +${(afterFill - before).toFixed(1)} MB (rss ${(process.memoryUsage().rss / 1024 / 1024).toFixed(0)} MB)  filled in ${(fillMs / 1000).toFixed(1)} s`,
+    );
+    core.reset();
+  }
+}
+
+export async function run(): Promise<void> {
+  await sdkThroughput();
+  await listPageCost();
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) await run();

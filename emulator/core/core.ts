@@ -1,0 +1,89 @@
+// The transport-free emulator: one `invoke` per call, in the wire form of the inputs and outputs
+// (timestamps are date-time strings). Faults first, then validation from specs/, then
+// idempotency, then the operation.
+import { operations, validateInput, type OperationName } from '../../specs/index.ts';
+import { checkCoreConfig, resolveCoreConfig, type BehaviourConfig, type CoreConfig, type CoreOptions } from '../config.ts';
+import { FaultInjector } from './faults.ts';
+import { checkIdempotency } from './idempotency.ts';
+import { handlers } from './operations/index.ts';
+import { seededRandom } from './random.ts';
+import { ServiceError } from './serviceError.ts';
+import { CoreState, type StateSnapshot } from './state.ts';
+import { validationMessage } from './violations.ts';
+
+export interface EmulatorCore {
+  readonly config: CoreConfig;
+  readonly faults: FaultInjector;
+  /** Run one call; resolves with the output or rejects with a ServiceError. */
+  invoke(operation: OperationName, input: Record<string, unknown>): Promise<Record<string, unknown>>;
+  /** The same, without faults or their latency: for seeding state and for in-process use. */
+  invokeNow(operation: OperationName, input: Record<string, unknown>): Record<string, unknown>;
+  /** Change behaviour switches while running (delays, quota, idempotency choice, ...). */
+  setBehaviour(change: Partial<BehaviourConfig>): void;
+  /** The number of stores that exist now (DELETING ones included until they are gone). */
+  storeCount(): number;
+  snapshot(): StateSnapshot;
+  restore(snapshot: unknown): void;
+  reset(): void;
+  /** Called after every call that changed the state. */
+  onChange(listener: () => void): () => void;
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+export function createCore(options: CoreOptions = {}): EmulatorCore {
+  let config = resolveCoreConfig(options);
+  const state = new CoreState(seededRandom(config.seed));
+  const faults = new FaultInjector(config.faults, config.seed);
+  const listeners = new Set<() => void>();
+  const changed = () => listeners.forEach((listener) => listener());
+
+  function invokeNow(operation: OperationName, input: Record<string, unknown>): Record<string, unknown> {
+    const violations = validateInput(operation, input).filter((v) => v.level === 'MUST' || config.behaviour.enforceDocumentedLimits);
+    if (violations.length) throw new ServiceError('ValidationException', validationMessage(operation, violations));
+    const now = config.now();
+    state.purge(now);
+    const decision = checkIdempotency(state, operation, input, config.behaviour.idempotencyMismatch);
+    if (decision.kind === 'replay') return decision.response;
+    const output = handlers[operation](input, { state, config, now });
+    decision.remember?.(structuredClone(output));
+    if (!operations[operation].readonly) changed();
+    return output;
+  }
+
+  return {
+    get config() {
+      return config;
+    },
+    faults,
+    async invoke(operation, input) {
+      const { error, latencyMs } = faults.decide(operation);
+      if (latencyMs > 0) await sleep(latencyMs);
+      if (error) throw error;
+      return invokeNow(operation, input);
+    },
+    invokeNow,
+    setBehaviour(change) {
+      const next = { ...config, behaviour: { ...config.behaviour, ...change } };
+      checkCoreConfig(next);
+      config = next;
+    },
+    storeCount() {
+      state.purge(config.now());
+      return state.stores.size;
+    },
+    snapshot: () => state.snapshot(),
+    restore(snapshot) {
+      state.restore(snapshot);
+      changed();
+    },
+    reset() {
+      state.clear();
+      changed();
+    },
+    onChange(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}

@@ -1,0 +1,168 @@
+// The restJson1 front on node:http. Every request ends in a response; nothing a client sends can
+// throw out of the handler, and 500 comes only from an injected fault.
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { operations, service, type OperationName } from '../../specs/index.ts';
+import type { HttpConfig } from '../config.ts';
+import type { EmulatorCore } from '../core/core.ts';
+import { isServiceError } from '../core/serviceError.ts';
+import type { RequestLog } from '../requestLog.ts';
+import { createSigV4Verifier, isOperationAllowed, type Credential } from '../sigv4/verifier.ts';
+import { ADMIN_PREFIX, handleAdmin } from './admin.ts';
+import { bindInput } from './binding.ts';
+import { readBody } from './body.ts';
+import { badAdminRequest, bodyTooLarge, emulatorBug, serializationError, unknownOperation, type ProtocolError } from './protocolErrors.ts';
+import { sendError, sendJson } from './respond.ts';
+import { route } from './router.ts';
+import { parseQuery, splitTarget } from './target.ts';
+import { errors } from '../../specs/index.ts';
+
+export interface FrontOptions {
+  readonly http: HttpConfig;
+  readonly core: EmulatorCore;
+  readonly requestLog: RequestLog;
+  /** When set, every AWS call must be signed with one of these credentials. */
+  readonly credentials?: readonly Credential[];
+}
+
+type Outcome = { status: number; errorType?: string };
+
+export function createFront({ http, core, requestLog, credentials }: FrontOptions): Server {
+  const verify = credentials ? createSigV4Verifier({ credentials, service: service.signingName }) : undefined;
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const requestId = randomUUID();
+    const started = performance.now();
+    const method = req.method ?? '';
+    const target = req.url ?? '/';
+    const { path, query } = splitTarget(target);
+    const read = await readBody(req, http.maxBodyBytes);
+    if (!read.ok && read.aborted) return;
+
+    if (path === ADMIN_PREFIX || path.startsWith(`${ADMIN_PREFIX}/`)) return admin(res, requestId, method, path, query, read.ok ? read.body : undefined);
+
+    const match = route(method, path);
+    const entry = requestLog.record({
+      receivedAt: new Date().toISOString(),
+      requestId,
+      method,
+      target,
+      path,
+      query,
+      rawHeaders: [...req.rawHeaders],
+      headers: { ...req.headers },
+      ...(read.ok ? { body: read.body.toString('utf8'), bodyBytes: read.body.length } : { bodyBytes: read.bytes }),
+      ...(match ? { operation: match.operation } : {}),
+    });
+    const outcome = await answer(res, requestId, method, path, query, req, read.ok ? read.body : undefined, match);
+    entry.response = { ...outcome, durationMs: Math.round((performance.now() - started) * 1000) / 1000 };
+  }
+
+  function protocolError(res: ServerResponse, requestId: string, error: ProtocolError, message: string): Outcome {
+    sendError(res, error.status, requestId, error.type, message);
+    return { status: error.status, errorType: error.type };
+  }
+
+  async function answer(
+    res: ServerResponse,
+    requestId: string,
+    method: string,
+    path: string,
+    rawQuery: string,
+    req: IncomingMessage,
+    body: Buffer | undefined,
+    match: ReturnType<typeof route>,
+  ): Promise<Outcome> {
+    if (body === undefined) return protocolError(res, requestId, bodyTooLarge, `The request body is larger than the limit of ${http.maxBodyBytes} bytes`);
+    if (!match) return protocolError(res, requestId, unknownOperation, `No operation matches ${method} ${path.slice(0, 200)}`);
+    const operation = match.operation;
+
+    if (verify) {
+      const auth = await verify({ method, path, query: rawQuery, headers: req.headers, body });
+      if (!auth.ok) {
+        sendError(res, auth.status, requestId, auth.errorType, auth.message);
+        return { status: auth.status, errorType: auth.errorType };
+      }
+      if (!isOperationAllowed(auth.credential, operation)) {
+        return serviceFailure(res, requestId, 'AccessDeniedException', `User ${auth.credential.accessKeyId} is not authorized to perform: ${service.arnNamespace}:${operation}`);
+      }
+    }
+
+    const query = parseQuery(rawQuery);
+    if (!match.labels || !query) return serviceFailure(res, requestId, 'ValidationException', `The request path or query string is not valid percent-encoding: ${path.slice(0, 200)}`);
+    const parsed = parseBody(body);
+    if (!parsed.ok) return protocolError(res, requestId, serializationError, parsed.message);
+
+    try {
+      const output = await core.invoke(operation, bindInput(operation, match.labels, query, parsed.value));
+      return success(res, requestId, operation, output);
+    } catch (error) {
+      if (isServiceError(error)) return serviceFailure(res, requestId, error.errorName, error.message);
+      throw error;
+    }
+  }
+
+  function success(res: ServerResponse, requestId: string, operation: OperationName, output: Record<string, unknown>): Outcome {
+    const { code } = operations[operation].http;
+    sendJson(res, code, requestId, Object.keys(operations[operation].output.members).length === 0 ? undefined : output);
+    return { status: code };
+  }
+
+  function serviceFailure(res: ServerResponse, requestId: string, name: keyof typeof errors, message: string): Outcome {
+    const status = errors[name].httpStatus;
+    sendError(res, status, requestId, name, message);
+    return { status, errorType: name };
+  }
+
+  function admin(res: ServerResponse, requestId: string, method: string, path: string, query: string, body: Buffer | undefined): void {
+    if (body === undefined) return void protocolError(res, requestId, bodyTooLarge, `The request body is larger than the limit of ${http.maxBodyBytes} bytes`);
+    const parsed = parseBody(body);
+    if (!parsed.ok) return void protocolError(res, requestId, serializationError, parsed.message);
+    try {
+      const result = handleAdmin(method, path, new URLSearchParams(query), parsed.value, { core, requestLog });
+      if (!result) return void protocolError(res, requestId, unknownOperation, `No admin route ${method} ${path.slice(0, 200)}; see emulator/README.md`);
+      sendJson(res, result.status, requestId, result.status === 204 ? undefined : result.body);
+    } catch (error) {
+      protocolError(res, requestId, badAdminRequest, error instanceof Error ? error.message : String(error));
+    }
+  }
+
+  const server = createServer(
+    {
+      requestTimeout: http.requestTimeoutMs,
+      headersTimeout: Math.min(http.headersTimeoutMs, http.requestTimeoutMs),
+      // How often node checks the two timeouts above; its default (30 s) would make short ones late.
+      connectionsCheckingInterval: Math.max(10, Math.min(1000, Math.floor(http.headersTimeoutMs / 4))),
+    },
+    (req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      // Only a bug in the emulator gets here; answer rather than hang, and say so on stderr.
+      console.error(`omics emulator: internal failure on ${req.method} ${req.url}: ${error instanceof Error ? error.stack : String(error)}`);
+      if (!res.headersSent) sendError(res, emulatorBug.status, randomUUID(), emulatorBug.type, 'The emulator failed on this request; this is a bug in the emulator');
+      else res.destroy();
+    });
+    },
+  );
+  server.keepAliveTimeout = http.keepAliveTimeoutMs;
+  server.setTimeout(http.idleTimeoutMs);
+  server.on('clientError', (_error, socket) => {
+    if (socket.writable && !socket.destroyed) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+    else socket.destroy();
+  });
+  return server;
+}
+
+type Parsed = { ok: true; value: Record<string, unknown> } | { ok: false; message: string };
+
+/** An empty body is an empty structure; anything else must be a JSON object. */
+function parseBody(body: Buffer): Parsed {
+  if (body.length === 0 || body.toString('utf8').trim() === '') return { ok: true, value: {} };
+  let value: unknown;
+  try {
+    value = JSON.parse(body.toString('utf8'));
+  } catch (error) {
+    return { ok: false, message: `The request body is not valid JSON: ${error instanceof Error ? error.message : String(error)}` };
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return { ok: false, message: 'The request body must be a JSON object' };
+  return { ok: true, value: value as Record<string, unknown> };
+}

@@ -1,0 +1,61 @@
+// `omics-conformance emulator`: prints its URL, serves, stops cleanly on SIGTERM; bad flags exit 2.
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { projectRoot } from '../support/paths.ts';
+import { rawRequest } from './helpers.ts';
+
+const test = suite('cli: omics-conformance emulator');
+const main = join(projectRoot, 'cli', 'main.ts');
+
+interface Exit {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function start(args: string[]) {
+  const child = spawn(process.execPath, ['--import', 'tsx', main, 'emulator', ...args], { cwd: projectRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
+  child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+  const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+  const exited = new Promise<Exit>((resolve) => child.on('close', (code) => (clearTimeout(timer), resolve({ code, stdout, stderr }))));
+  const url = new Promise<string>((resolve, reject) => {
+    child.stdout.on('data', () => {
+      const line = /^(http:\/\/\S+)$/m.exec(stdout);
+      if (line) resolve(line[1]!);
+    });
+    void exited.then((e) => reject(new Error(`the emulator exited with ${e.code} before printing a URL: ${e.stderr}`)));
+  });
+  url.catch(() => {}); // only the tests that wait for a URL read this rejection
+  return { child, url, exited };
+}
+
+test('prints the URL, serves the API, and exits 0 on SIGTERM', async () => {
+  const run = start(['--port', '0', '--region', 'ap-south-1', '--account', '210987654321', '--faults', 'next=1:ListSequenceStores:ThrottlingException']);
+  const url = await run.url;
+  const faulted = await rawRequest(url, 'POST', '/sequencestores', '{}');
+  assert.is(faulted.status, 429);
+  const created = await rawRequest(url, 'POST', '/sequencestore', '{"name":"from cli"}');
+  assert.match(JSON.parse(created.body).arn, /^arn:aws:omics:ap-south-1:210987654321:sequenceStore\/\d+$/);
+  run.child.kill('SIGTERM');
+  const exit = await run.exited;
+  assert.is(exit.code, 0, exit.stderr);
+  assert.match(exit.stderr, /SIGTERM, closing/);
+});
+
+test('bad flags: one clear line on stderr and exit 2', async () => {
+  const cases = [['--port', 'abc'], ['--bogus'], ['--faults', 'rate=7'], ['--account', '12']];
+  const exits = await Promise.all(cases.map((args) => start(args).exited));
+  for (const [i, exit] of exits.entries()) {
+    const args = cases[i]!;
+    assert.is(exit.code, 2, `${args.join(' ')}: ${exit.stderr}`);
+    assert.is(exit.stderr.trim().split('\n').length, 1, exit.stderr);
+    assert.match(exit.stderr, /^omics-conformance: /);
+  }
+});
+
+test.run();
