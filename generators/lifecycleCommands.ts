@@ -1,0 +1,59 @@
+// Command sequences over the eight operations for the lifecycle suite (fc.commands), checked
+// against a model of the stores the run created. Inputs come from the spec's valid arbitraries.
+import * as fc from 'fast-check';
+import { TagResourceRequestTags, operations } from '../specs/index.ts';
+import {
+  CreateStore,
+  DeleteStore,
+  GetDeletedStore,
+  GetStore,
+  ListStoreTags,
+  ListStores,
+  TagStore,
+  UntagStore,
+  UpdateStore,
+} from './_internals/lifecycle/commands.ts';
+import type { LifecycleModel, LifecycleSystem } from './_internals/lifecycle/model.ts';
+import { labelMembers } from './_internals/cases.ts';
+import { sizeLimit } from './_internals/paths.ts';
+import { shapeValue } from './shapeValue.ts';
+import { stringOf } from './stringOf.ts';
+import { validInput } from './validInput.ts';
+
+export { emptyLifecycleModel, type LifecycleModel, type LifecycleSystem, type StoreModel } from './_internals/lifecycle/model.ts';
+export { LifecycleMismatch } from './_internals/lifecycle/commands.ts';
+
+export interface LifecycleCommandsOptions {
+  readonly maxCommands?: number;
+  /** Pages ListStores reads before it stops concluding anything (a shared account holds other stores). */
+  readonly pageLimit?: number;
+}
+
+function without(input: Record<string, unknown>, names: readonly string[]): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(input).filter(([k]) => !names.includes(k)));
+}
+
+export function lifecycleCommands(options: LifecycleCommandsOptions = {}): fc.Arbitrary<Iterable<fc.AsyncCommand<LifecycleModel, LifecycleSystem, false>>> {
+  const token = (op: keyof typeof operations) =>
+    Object.entries(operations[op].input.members).filter(([, m]) => m.idempotencyToken).map(([n]) => n);
+  // Tokens are left to the SDK (a fresh one per call), so two creates never collapse into one store.
+  const createInput = validInput('CreateSequenceStore').map((i) => without(i, token('CreateSequenceStore')));
+  const updateChanges = validInput('UpdateSequenceStore').map((i) => without(i, [...labelMembers('UpdateSequenceStore'), ...token('UpdateSequenceStore')]));
+  const ref = fc.nat();
+  const tagLimit = sizeLimit('TagResource', 'tags');
+  const maxResults = operations.ListSequenceStores.input.members.maxResults!.target;
+  return fc.commands(
+    [
+      createInput.map((i) => new CreateStore(i)),
+      ref.map((r) => new GetStore(r)),
+      ref.map((r) => new GetDeletedStore(r)),
+      fc.option(shapeValue(maxResults) as fc.Arbitrary<number>, { nil: undefined }).map((n) => new ListStores(n, options.pageLimit ?? 20)),
+      fc.tuple(ref, updateChanges).map(([r, c]) => new UpdateStore(r, c)),
+      ref.map((r) => new DeleteStore(r)),
+      fc.tuple(ref, shapeValue(TagResourceRequestTags) as fc.Arbitrary<Record<string, string>>).map(([r, t]) => new TagStore(r, t, tagLimit)),
+      fc.tuple(ref, fc.array(fc.nat(), { maxLength: 5 }), fc.option(stringOf(TagResourceRequestTags.key), { nil: undefined })).map(([r, p, k]) => new UntagStore(r, p, k)),
+      ref.map((r) => new ListStoreTags(r)),
+    ],
+    { maxCommands: options.maxCommands ?? 20 },
+  );
+}
