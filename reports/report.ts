@@ -1,0 +1,155 @@
+// The report of a run as plain, versioned data: what every format is written from.
+import type { CheckTally, FindingRecord } from '../suites/recorder.ts';
+import type { SuitesResult } from '../suites/runSuites.ts';
+import type { Observation } from '../targets/types.ts';
+import { reproduce, type Reproduction, type ReproductionTarget } from './reproduction.ts';
+
+export const REPORT_FORMAT = 'omics-conformance-report';
+export const REPORT_VERSION = 1;
+
+export type CheckStatus = 'passed' | 'failed' | 'skipped';
+
+export interface ReportedObservation {
+  readonly via: 'sdk' | 'wire';
+  readonly httpStatus?: number;
+  readonly errorType?: string;
+  readonly message?: string;
+  readonly output?: unknown;
+  readonly transportError?: string;
+  /** The raw response body, cut at 4 KiB. */
+  readonly body?: string;
+}
+
+export interface ReportedFinding {
+  readonly message: string;
+  readonly expected?: unknown;
+  readonly received?: unknown;
+  readonly hint?: string;
+  readonly case: { readonly operation: string; readonly label: string; readonly send: string; readonly input: unknown; readonly expect: unknown; readonly phase: string };
+  readonly observed: ReportedObservation;
+  /** `--replay` value that runs this case again. */
+  readonly replay: string;
+  readonly reproduction: Reproduction;
+}
+
+export interface ReportedCheck {
+  readonly id: string;
+  readonly suite: string;
+  readonly level: string;
+  readonly title: string;
+  readonly spec: string;
+  readonly status: CheckStatus;
+  readonly cases: number;
+  readonly failures: readonly ReportedFinding[];
+  readonly warnings: readonly ReportedFinding[];
+  readonly observed: readonly ReportedFinding[];
+  readonly skipped?: string;
+}
+
+export interface Report {
+  readonly format: typeof REPORT_FORMAT;
+  readonly version: typeof REPORT_VERSION;
+  readonly summary: { readonly passed: number; readonly failed: number; readonly skipped: number; readonly warnings: number };
+  readonly target: { readonly kind: string; readonly name: string; readonly endpoint?: string; readonly region: string };
+  readonly seed: number;
+  readonly runs: number;
+  readonly shard: string;
+  readonly suites: readonly string[];
+  readonly startedAt: string;
+  readonly durationMs: number;
+  readonly checks: readonly ReportedCheck[];
+  /** Spec rules with both a valid and an invalid case that reached the target (rules no JSON request can break count on the invalid side). */
+  readonly coverage: { readonly rules: number; readonly covered: number; readonly ratio: number; readonly uncovered: readonly string[] };
+  readonly cleanup: { readonly deleted: number; readonly left: readonly string[] };
+  readonly aborted?: string;
+}
+
+const BODY_LIMIT = 4096;
+
+function observed(obs: Observation): ReportedObservation {
+  const last = obs.wire?.[obs.wire.length - 1]?.response;
+  const e = obs.client.error;
+  return {
+    via: obs.via,
+    ...(last ? { httpStatus: last.status, body: last.body.length > BODY_LIMIT ? `${last.body.slice(0, BODY_LIMIT)}…` : last.body } : e?.httpStatus !== undefined ? { httpStatus: e.httpStatus } : {}),
+    ...(e ? { errorType: e.name, message: e.message } : {}),
+    ...(obs.client.output && !last ? { output: obs.client.output } : {}),
+    ...(obs.transportError ? { transportError: obs.transportError } : {}),
+  };
+}
+
+function finding(rec: FindingRecord, target: ReproductionTarget): ReportedFinding {
+  const c = rec.case;
+  return {
+    message: rec.finding.message,
+    ...(rec.finding.expected !== undefined ? { expected: rec.finding.expected } : {}),
+    ...(rec.finding.received !== undefined ? { received: rec.finding.received } : {}),
+    ...(rec.finding.hint ? { hint: rec.finding.hint } : {}),
+    case: { operation: c.operation, label: c.label, send: c.send, input: c.input, expect: c.expect, phase: c.phase },
+    observed: observed(rec.observation),
+    replay: rec.replay,
+    reproduction: reproduce(c.operation, c.input, target),
+  };
+}
+
+function status(t: CheckTally): CheckStatus {
+  if (t.failures.length) return 'failed';
+  return t.cases > 0 ? 'passed' : 'skipped';
+}
+
+export interface ReportMeta {
+  readonly target: Report['target'];
+  readonly seed: number;
+  readonly runs: number;
+  readonly shard: string;
+  readonly suites: readonly string[];
+  readonly startedAt: Date;
+  readonly durationMs: number;
+}
+
+export function buildReport(result: SuitesResult, meta: ReportMeta): Report {
+  const target = { region: meta.target.region, ...(meta.target.endpoint ? { endpoint: meta.target.endpoint } : {}) };
+  const checks: ReportedCheck[] = result.tallies.map((t) => {
+    const s = status(t);
+    const reasons = [...t.skipReasons];
+    return {
+      id: t.check.id,
+      suite: t.check.suite,
+      level: t.check.level,
+      title: t.check.title,
+      spec: t.check.spec,
+      status: s,
+      cases: t.cases,
+      failures: t.failures.map((f) => finding(f, target)),
+      warnings: t.warnings.map((f) => finding(f, target)),
+      observed: t.observed.map((f) => finding(f, target)),
+      ...(s === 'skipped' ? { skipped: reasons.length ? reasons.join('; ') : 'no case of the run reached this check' } : {}),
+    };
+  });
+  return {
+    format: REPORT_FORMAT,
+    version: REPORT_VERSION,
+    summary: {
+      passed: checks.filter((c) => c.status === 'passed').length,
+      failed: checks.filter((c) => c.status === 'failed').length,
+      skipped: checks.filter((c) => c.status === 'skipped').length,
+      warnings: checks.reduce((n, c) => n + c.warnings.length, 0),
+    },
+    target: meta.target,
+    seed: meta.seed,
+    runs: meta.runs,
+    shard: meta.shard,
+    suites: meta.suites,
+    startedAt: meta.startedAt.toISOString(),
+    durationMs: Math.round(meta.durationMs),
+    checks,
+    coverage: {
+      rules: result.coverage.total,
+      covered: result.coverage.covered,
+      ratio: Math.round(result.coverage.ratio * 1000) / 1000,
+      uncovered: result.coverage.uncovered.map((r) => r.rule.id),
+    },
+    cleanup: result.cleanup,
+    ...(result.aborted ? { aborted: result.aborted } : {}),
+  };
+}

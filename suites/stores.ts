@@ -1,0 +1,138 @@
+// The stores a run makes: created with a run tag, tracked by id, waited out of transitional
+// statuses, and deleted at the end. The run never touches a store it did not create.
+import { operations, SequenceStoreId, TagArn, transitionalStatuses, type OperationName } from '../specs/index.ts';
+import type { Observation, Target } from '../targets/types.ts';
+
+export const RUN_TAG_KEY = 'omics-conformance:run';
+
+export interface StoreRef {
+  readonly id: string;
+  readonly arn: string;
+  readonly createdWith: Record<string, unknown>;
+}
+
+export interface StoreSettings {
+  readonly timeoutMs: number;
+  /** Longest wait for a store to leave CREATING/UPDATING/DELETING. */
+  readonly settleTimeoutMs: number;
+}
+
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+/** The input with its path labels pointing at `store`: `id` labels take its id, ARN labels its ARN. */
+export function aimedAt(operation: OperationName, input: Record<string, unknown>, store: StoreRef): Record<string, unknown> {
+  const out = { ...input };
+  for (const [name, member] of Object.entries(operations[operation].input.members)) {
+    if (member.location !== 'label') continue;
+    if (member.target.name === SequenceStoreId.name) out[name] = store.id;
+    else if (member.target.name === TagArn.name) out[name] = store.arn;
+  }
+  return out;
+}
+
+export class RunStores {
+  private readonly owned = new Map<string, StoreRef>();
+  private fixtureStore: Promise<StoreRef> | undefined;
+  private made = 0;
+  private readonly locks = new Map<string, Promise<void>>();
+
+  constructor(
+    private readonly target: Target,
+    readonly runId: string,
+    private readonly settings: StoreSettings,
+  ) {}
+
+  owns(id: string): boolean {
+    return this.owned.has(id);
+  }
+
+  get count(): number {
+    return this.owned.size;
+  }
+
+  /** Records a store the run's own request created, so that cleanup deletes it. */
+  track(observation: Observation, createdWith: Record<string, unknown>): StoreRef | undefined {
+    const out = observation.client.output;
+    if (!out || typeof out.id !== 'string' || typeof out.arn !== 'string') return undefined;
+    const ref = { id: out.id, arn: out.arn, createdWith };
+    this.owned.set(ref.id, ref);
+    return ref;
+  }
+
+  /** Runs `work` while no other exclusive work on the same store runs. */
+  async exclusive<T>(id: string, work: () => Promise<T>): Promise<T> {
+    const prior = this.locks.get(id) ?? Promise.resolve();
+    let release!: () => void;
+    const mine = new Promise<void>((r) => (release = r));
+    const chained = prior.then(() => mine);
+    this.locks.set(id, chained);
+    await prior;
+    try {
+      return await work();
+    } finally {
+      release();
+      if (this.locks.get(id) === chained) this.locks.delete(id);
+    }
+  }
+
+  /**
+   * A new store of the run's own, settled. It carries the run tag unless `runTag` is false: a case
+   * that tags a store up to the limit needs one with no tags yet (it is still tracked by id).
+   */
+  async fresh(purpose: string, options: { runTag?: boolean } = {}): Promise<StoreRef> {
+    const input = { name: `omics-conformance ${this.runId} ${purpose} ${++this.made}`, ...(options.runTag === false ? {} : { tags: { [RUN_TAG_KEY]: this.runId } }) };
+    const obs = await this.target.call('CreateSequenceStore', input, { timeoutMs: this.settings.timeoutMs });
+    const ref = this.track(obs, input);
+    if (!ref) throw new Error(`could not create a store to test with: ${obs.transportError ?? obs.client.error?.name ?? 'no id in the answer'} ${obs.client.error?.message ?? ''}`.trim());
+    await this.settle(ref.id);
+    return ref;
+  }
+
+  /** One store shared by the cases that only need some store to exist. */
+  fixture(): Promise<StoreRef> {
+    this.fixtureStore ??= this.fresh('fixture');
+    return this.fixtureStore;
+  }
+
+  /** Waits until the store has left the transitional statuses, or the wait runs out. */
+  async settle(id: string): Promise<string | undefined> {
+    const deadline = Date.now() + this.settings.settleTimeoutMs;
+    let pause = 40;
+    for (;;) {
+      const obs = await this.target.call('GetSequenceStore', { id }, { timeoutMs: this.settings.timeoutMs });
+      const status = obs.client.output?.status as string | undefined;
+      if (status === undefined || !transitionalStatuses.includes(status) || Date.now() + pause > deadline) return status;
+      await sleep(pause);
+      pause = Math.min(pause * 2, 2000);
+    }
+  }
+
+  /** The run deleted this store itself. */
+  forget(id: string): void {
+    this.owned.delete(id);
+  }
+
+  /** Deletes one store of the run's now, rather than at the end. */
+  async dispose(id: string): Promise<void> {
+    if (!this.owned.has(id)) return;
+    await this.settle(id);
+    const obs = await this.target.call('DeleteSequenceStore', { id }, { timeoutMs: this.settings.timeoutMs });
+    if (!obs.transportError && (!obs.client.error || obs.client.error.name === 'ResourceNotFoundException')) this.owned.delete(id);
+  }
+
+  /** Deletes every store the run created; a store already gone counts as deleted. */
+  async cleanup(): Promise<{ deleted: number; left: string[] }> {
+    const left: string[] = [];
+    let deleted = 0;
+    for (const ref of this.owned.values()) {
+      await this.settle(ref.id);
+      const obs = await this.target.call('DeleteSequenceStore', { id: ref.id }, { timeoutMs: this.settings.timeoutMs });
+      const name = obs.client.error?.name;
+      if (!obs.transportError && (!name || name === 'ResourceNotFoundException')) deleted++;
+      else left.push(`${ref.id} (${obs.transportError ?? name})`);
+    }
+    this.owned.clear();
+    this.fixtureStore = undefined;
+    return { deleted, left };
+  }
+}

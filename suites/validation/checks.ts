@@ -1,0 +1,104 @@
+// Input validation: every invalid case refused with the modelled error, every valid case accepted.
+import { errors, operations, type ErrorName } from '../../specs/index.ts';
+import { describeOutcome } from '../observed.ts';
+import type { Check, Finding } from '../types.ts';
+
+const SUITE = 'validation';
+
+function unroutable(c: Parameters<Check['check']>[0]): boolean {
+  if (c.expect.outcome !== 'rejected') return false;
+  const members = operations[c.operation].input.members;
+  const empty = (v: unknown) => v === undefined || v === null || v === '';
+  return c.expect.violations.every((v) => members[v.path]?.location === 'label' && empty(c.input[v.path]));
+}
+
+function rejects(c: Parameters<Check['check']>[0], obs: Parameters<Check['check']>[1], id: string): Finding[] {
+  if (c.expect.outcome !== 'rejected') return [];
+  const expected = c.expect.error as ErrorName;
+  const status = errors[expected].httpStatus;
+  const e = obs.client.error;
+  const what = c.expect.violations.map((v) => `${v.path} ${v.rule}`).join(', ');
+  if (e && e.name === expected && (e.httpStatus === undefined || e.httpStatus === status)) {
+    return [{ checkId: id, status: 'passed', message: `${c.label}: refused with ${expected}` }];
+  }
+  // A missing or empty path label leaves no operation to route to: the contract does not say which
+  // client error follows, so any one is recorded, not failed.
+  if (e && unroutable(c) && e.httpStatus !== undefined && e.httpStatus >= 400 && e.httpStatus < 500) {
+    return [{ checkId: id, status: 'observed', message: `${c.label}: the path has an empty label; the target refused it with ${describeOutcome(obs)}` }];
+  }
+  return [
+    {
+      checkId: id,
+      status: 'failed',
+      message: `${c.label}: breaks ${what}, expected ${expected} (HTTP ${status}), received ${describeOutcome(obs)}`,
+      expected: { error: expected, httpStatus: status, violations: c.expect.violations },
+      received: obs.transportError ? { transportError: obs.transportError } : (obs.client.error ?? { output: obs.client.output }),
+      hint: `Validate ${what} as specs/ says and answer ${expected} with HTTP ${status}.`,
+    },
+  ];
+}
+
+const mustOnly = (c: Parameters<Check['check']>[0]) => c.expect.outcome === 'rejected' && c.expect.violations.some((v) => v.level === 'MUST');
+
+export const rejectsInvalidCheck: Check = {
+  id: 'validation.rejects-invalid',
+  suite: SUITE,
+  level: 'MUST',
+  spec: 'model: the constraint traits of each input member; ValidationException (400)',
+  title: 'A request that breaks a modelled constraint is refused with ValidationException',
+  check(c, obs) {
+    return mustOnly(c) ? rejects(c, obs, this.id) : [];
+  },
+};
+
+export const rejectsDocumentedCheck: Check = {
+  id: 'validation.rejects-documented-limit',
+  suite: SUITE,
+  level: 'SHOULD',
+  spec: 'documentation: limits the model does not encode (up to 50 tags on create)',
+  title: 'A request that breaks a documented limit is refused with ValidationException',
+  check(c, obs) {
+    return c.expect.outcome === 'rejected' && !mustOnly(c) ? rejects(c, obs, this.id) : [];
+  },
+};
+
+export const acceptsValidCheck: Check = {
+  id: 'validation.accepts-valid',
+  suite: SUITE,
+  level: 'MUST',
+  spec: 'model: the input shape of each operation',
+  title: 'A request within every constraint is accepted',
+  check(c, obs) {
+    if (c.expect.outcome !== 'accepted') return [];
+    const e = obs.client.error;
+    if (!e && !obs.transportError) return [{ checkId: this.id, status: 'passed', message: `${c.label}: accepted` }];
+    if (c.needs === 'absent-store' && e && e.name !== errors.ValidationException.name) {
+      return [{ checkId: this.id, status: 'passed', message: `${c.label}: passed validation, then ${e.name} for the store that does not exist` }];
+    }
+    if (c.invented?.length && e) {
+      return [{ checkId: this.id, status: 'observed', message: `${c.label}: the case made up ${c.invented.join(', ')}; the target answered ${describeOutcome(obs)}` }];
+    }
+    return [
+      {
+        checkId: this.id,
+        status: 'failed',
+        message: `${c.label}: within every constraint, received ${describeOutcome(obs)}`,
+        expected: 'success',
+        received: obs.transportError ? { transportError: obs.transportError } : e,
+        hint: 'Accept every value the contract allows: check the constraint the error names against specs/.',
+      },
+    ];
+  },
+};
+
+export const createsNothingCheck: Check = {
+  id: 'validation.changes-nothing',
+  suite: SUITE,
+  level: 'MUST',
+  spec: 'A refused request has no effect',
+  title: 'A refused request creates and changes nothing',
+  // The suite runs this check itself: it needs calls before and after the case.
+  check: () => [],
+};
+
+export const validationChecks: readonly Check[] = [rejectsInvalidCheck, rejectsDocumentedCheck, acceptsValidCheck, createsNothingCheck];

@@ -1,0 +1,25 @@
+// The embedded emulator as a target: started on an ephemeral 127.0.0.1 port, closed with the target.
+import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../emulator/index.ts';
+import { DUMMY_CREDENTIALS } from './credentials.ts';
+import { endpointTarget } from './endpoint.ts';
+import type { Target } from './types.ts';
+
+export interface EmulatorTarget extends Target {
+  readonly emulator: RunningEmulator;
+}
+
+export async function emulatorTarget(options: EmulatorOptions & { timeoutMs?: number } = {}): Promise<EmulatorTarget> {
+  const { timeoutMs, ...emulatorOptions } = options;
+  const emulator = await startEmulator({ host: '127.0.0.1', port: 0, ...emulatorOptions });
+  const credentials = emulatorOptions.credentials?.[0] ?? DUMMY_CREDENTIALS;
+  const target = endpointTarget({
+    endpoint: emulator.url,
+    region: emulator.core.config.region,
+    credentials: { accessKeyId: credentials.accessKeyId, secretAccessKey: credentials.secretAccessKey },
+    name: 'embedded emulator',
+    kind: 'emulator',
+    ...(timeoutMs !== undefined ? { timeoutMs } : {}),
+    onClose: () => emulator.close(),
+  });
+  return { ...target, emulator };
+}

@@ -1,0 +1,97 @@
+// The real @aws-sdk/client-omics client, set up for a target, and one call through it as an observation.
+import * as Omics from '@aws-sdk/client-omics';
+import { NodeHttpHandler } from '@smithy/node-http-handler';
+import type { AwsCredentialIdentity } from '@smithy/types';
+import type { OperationName } from '../specs/index.ts';
+import type { CallOptions, ObservedError, Observation, WireExchange } from './types.ts';
+import { wireCapture } from './wireCapture.ts';
+
+export interface ClientSettings {
+  readonly region: string;
+  /** A local endpoint; absent for the real service. */
+  readonly endpoint?: string;
+  /** Dummy credentials suit an emulator; absent means the standard AWS chain. */
+  readonly credentials?: AwsCredentialIdentity;
+  readonly maxAttempts?: number;
+  /** Per-attempt socket time limit. */
+  readonly requestTimeoutMs?: number;
+}
+
+export const DEFAULT_TIMEOUT_MS = 10_000;
+
+export function createOmicsClient(settings: ClientSettings): Omics.OmicsClient {
+  const timeout = settings.requestTimeoutMs ?? DEFAULT_TIMEOUT_MS;
+  return new Omics.OmicsClient({
+    region: settings.region,
+    ...(settings.endpoint ? { endpoint: settings.endpoint, disableHostPrefix: true } : {}),
+    ...(settings.credentials ? { credentials: settings.credentials } : {}),
+    maxAttempts: settings.maxAttempts ?? 1,
+    requestHandler: new NodeHttpHandler({ connectionTimeout: timeout, requestTimeout: timeout }),
+  });
+}
+
+type CommandClass = new (input: object) => Omics.OmicsClient extends { send(c: infer C): unknown } ? C : never;
+
+function commandClass(operation: OperationName): CommandClass {
+  const ctor = (Omics as unknown as Record<string, unknown>)[`${operation}Command`];
+  if (typeof ctor !== 'function') throw new Error(`@aws-sdk/client-omics has no ${operation}Command`);
+  return ctor as CommandClass;
+}
+
+function isModeledClass(err: Error): boolean {
+  const ctor = (Omics as unknown as Record<string, unknown>)[err.name];
+  return typeof ctor === 'function' && err instanceof (ctor as new (...a: never[]) => Error) && err instanceof Omics.OmicsServiceException;
+}
+
+export function observedError(err: unknown): ObservedError {
+  const e = err as Error & {
+    $fault?: 'client' | 'server';
+    $retryable?: { throttling?: boolean };
+    $metadata?: { httpStatusCode?: number };
+  };
+  return {
+    name: e?.name ?? 'Error',
+    message: e?.message ?? String(err),
+    ...(e?.$fault ? { fault: e.$fault } : {}),
+    ...(e?.$retryable ? { retryable: { ...e.$retryable } } : {}),
+    ...(e?.$metadata?.httpStatusCode !== undefined ? { httpStatus: e.$metadata.httpStatusCode } : {}),
+    isModeledClass: e instanceof Error && isModeledClass(e),
+  };
+}
+
+/** An error raised before any answer came: the SDK's own timeouts and connection errors. */
+function isTransportError(err: unknown, exchanges: readonly WireExchange[]): boolean {
+  const e = err as { $metadata?: { httpStatusCode?: number }; name?: string };
+  return e?.$metadata?.httpStatusCode === undefined && (exchanges.length === 0 || exchanges.every((x) => !x.response));
+}
+
+export async function callThroughSdk(
+  client: Omics.OmicsClient,
+  operation: OperationName,
+  input: Record<string, unknown>,
+  options: CallOptions & { captureWire: boolean },
+): Promise<Observation> {
+  const exchanges: WireExchange[] = [];
+  const Command = commandClass(operation);
+  const command = new Command(structuredClone(input)) as unknown as { middlewareStack: { use(p: unknown): void } };
+  if (options.captureWire) command.middlewareStack.use(wireCapture(exchanges));
+  const abort = new AbortController();
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const timer = setTimeout(() => abort.abort(), timeoutMs);
+  const started = performance.now();
+  const base = { operation, input, via: 'sdk' as const, ...(options.captureWire ? { wire: exchanges } : {}) };
+  try {
+    const result = (await client.send(command as never, { abortSignal: abort.signal })) as unknown as Record<string, unknown>;
+    const { $metadata: _metadata, ...output } = result;
+    return { ...base, client: { output }, durationMs: performance.now() - started };
+  } catch (err) {
+    const durationMs = performance.now() - started;
+    if (abort.signal.aborted) return { ...base, client: {}, transportError: `no answer within ${timeoutMs} ms`, durationMs };
+    if (options.captureWire && isTransportError(err, exchanges)) {
+      return { ...base, client: {}, transportError: (err as Error)?.message ?? String(err), durationMs };
+    }
+    return { ...base, client: { error: observedError(err) }, durationMs };
+  } finally {
+    clearTimeout(timer);
+  }
+}

@@ -1,0 +1,75 @@
+// What every target returns for a call: an observation, with the wire and the SDK's view kept apart.
+import type { OperationName } from '../specs/index.ts';
+
+export interface WireRequest {
+  readonly method: string;
+  /** Path and query string as sent. */
+  readonly path: string;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body: string;
+}
+
+export interface WireResponse {
+  readonly status: number;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body: string;
+}
+
+/** One HTTP exchange; an SDK call that retried has several. */
+export interface WireExchange {
+  readonly request: WireRequest;
+  readonly response?: WireResponse;
+}
+
+/** What the client made of the answer: the output, or the error it raised. */
+export interface ClientView {
+  readonly output?: Record<string, unknown>;
+  readonly error?: ObservedError;
+}
+
+export interface ObservedError {
+  /** The error type: the SDK exception's name, or the sanitised `x-amzn-errortype` for a raw call. */
+  readonly name: string;
+  readonly message: string;
+  /** `$fault` as the SDK sets it. */
+  readonly fault?: 'client' | 'server';
+  /** `$retryable` as the SDK sets it. */
+  readonly retryable?: { readonly throttling?: boolean };
+  readonly httpStatus?: number;
+  /** True when the SDK raised the class that @aws-sdk/client-omics exports for this error. */
+  readonly isModeledClass?: boolean;
+}
+
+export interface Observation {
+  readonly operation: OperationName;
+  readonly input: Record<string, unknown>;
+  readonly via: 'sdk' | 'wire';
+  /** Every HTTP exchange of the call, in order (retries included); absent where there is no wire. */
+  readonly wire?: readonly WireExchange[];
+  readonly client: ClientView;
+  /** The call never got an answer: timeout, connection refused. */
+  readonly transportError?: string;
+  readonly durationMs: number;
+}
+
+export interface CallOptions {
+  /** Time limit of this call, all attempts included. */
+  readonly timeoutMs?: number;
+  /** SDK attempts (1 = no retry). */
+  readonly maxAttempts?: number;
+}
+
+export interface Target {
+  readonly name: string;
+  readonly kind: 'emulator' | 'endpoint' | 'mock' | 'aws';
+  /** False where no HTTP travels (the mock): wire checks are skipped there. */
+  readonly hasWire: boolean;
+  /** Where the target listens, when it does. */
+  readonly endpoint?: string;
+  readonly region: string;
+  /** Calls an operation through the SDK. */
+  call(operation: OperationName, input: Record<string, unknown>, options?: CallOptions): Promise<Observation>;
+  /** Sends a request as raw HTTP built from the spec's binding, for what an SDK cannot express. */
+  sendRaw?(operation: OperationName, input: Record<string, unknown>, options?: CallOptions): Promise<Observation>;
+  close(): Promise<void>;
+}
