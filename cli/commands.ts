@@ -6,7 +6,7 @@ export interface Command {
 
 export const commands: Readonly<Record<string, Command>> = {
   run: {
-    summary: 'run the conformance suites against a target (not yet available)',
+    summary: 'run the conformance suites against a target and write reports',
     load: () => import('./commands/run.ts'),
   },
   emulator: { summary: 'serve the reference HealthOmics emulator over HTTP', load: () => import('./commands/emulator.ts') },

@@ -4,6 +4,7 @@ import { buildReport, type Report } from '../reports/report.ts';
 import { writeJsonReport } from '../reports/json.ts';
 import { selectSuites, type Progress, type Replay, type Shard } from '../suites/index.ts';
 import { runSuites } from '../suites/runSuites.ts';
+import { operationNames, type OperationName } from '../specs/index.ts';
 import { createTarget, type TargetChoice } from './targetFactory.ts';
 import { UsageError } from './usage.ts';
 
@@ -18,9 +19,18 @@ export interface ConformanceOptions extends TargetChoice {
   /** `K/N`: this run takes the K-th of N deterministic parts. */
   readonly shard?: string;
   readonly concurrency?: number;
+  /** Only cases of these operations. */
+  readonly operations?: readonly string[];
   /** Where report.json goes (default conformance-report/); `false` writes nothing. */
   readonly reportDir?: string | false;
   readonly onProgress?: (progress: Progress) => void;
+  /** Abort to stop between cases; the run still deletes the stores it made and reports. */
+  readonly signal?: AbortSignal;
+}
+
+/** The target did not answer a first, harmless call: nothing was run. */
+export class TargetUnreachableError extends Error {
+  override readonly name = 'TargetUnreachableError';
 }
 
 export interface ConformanceResult {
@@ -75,12 +85,28 @@ export async function runConformance(options: ConformanceOptions = {}): Promise<
   const concurrency = positive('--concurrency', options.concurrency, DEFAULT_CONCURRENCY);
   const timeoutMs = positive('--timeout-ms', options.timeoutMs, 10_000);
   const seed = options.seed ?? replay?.seed ?? randomBytes(4).readInt32LE();
+  const unknownOps = (options.operations ?? []).filter((o) => !(operationNames as readonly string[]).includes(o));
+  if (unknownOps.length) throw new UsageError(`--operations: no operation ${unknownOps.join(', ')}; operations: ${operationNames.join(', ')}`);
+  const operations = options.operations?.length ? (options.operations as OperationName[]) : undefined;
   const runId = randomBytes(6).toString('hex');
   const startedAt = new Date();
   const target = await createTarget({ ...options, timeoutMs });
   let result;
   try {
-    result = await runSuites(target, selected, { seed, runs, concurrency, timeoutMs, shard, runId, ...(replay ? { replay } : {}), ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
+    const probe = await target.call('ListSequenceStores', { maxResults: 1 }, { timeoutMs });
+    if (probe.transportError) throw new TargetUnreachableError(`cannot reach the ${target.kind} target${target.endpoint ? ` at ${target.endpoint}` : ''}: ${probe.transportError}`);
+    result = await runSuites(target, selected, {
+      seed,
+      runs,
+      concurrency,
+      timeoutMs,
+      shard,
+      runId,
+      ...(replay ? { replay } : {}),
+      ...(operations ? { operations } : {}),
+      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+      ...(options.signal ? { signal: options.signal } : {}),
+    });
   } finally {
     await target.close();
   }

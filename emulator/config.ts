@@ -2,6 +2,7 @@
 // named switch here, so a variant of the emulator (a "mutant") is a different config, not a copy.
 import { ACCOUNT_ID_LENGTH, operations } from '../specs/index.ts';
 import type { FaultPlan } from './core/faults.ts';
+import { checkDeviations, noDeviations, type Deviations } from './deviations.ts';
 
 /** What a clientToken reused with a different request does. */
 export type IdempotencyMismatch =
@@ -39,6 +40,8 @@ export interface IdentityConfig {
 
 export interface CoreConfig extends IdentityConfig {
   readonly behaviour: BehaviourConfig;
+  /** Deliberate departures from the contract, for testing a harness; none by default. */
+  readonly deviations: Deviations;
   readonly faults: FaultPlan;
   /** Seed of ids and rate faults: the same seed and calls give the same ids and faults. */
   readonly seed: number;
@@ -113,6 +116,7 @@ export function resolveCoreConfig(options: CoreOptions = {}): CoreConfig {
     ...definedOnly({ partition: options.partition, region: options.region, account: options.account }),
     behaviour,
     faults: options.faults ?? noFaults,
+    deviations: options.deviations ?? noDeviations,
     seed: options.seed ?? 1,
     now: options.now ?? Date.now,
   };
@@ -126,6 +130,7 @@ export function definedOnly<T extends object>(value: T): Partial<T> {
 
 /** Throws ConfigError naming the first option that is out of range. */
 export function checkCoreConfig(config: CoreConfig): void {
+  checkDeviations(config.deviations);
   if (!/^[a-z0-9-]+$/.test(config.region)) throw new ConfigError(`region must be lower-case letters, digits and hyphens (like us-east-1), got '${config.region}'`);
   if (!/^[a-z-]+$/.test(config.partition)) throw new ConfigError(`partition must be lower-case letters and hyphens (like aws), got '${config.partition}'`);
   if (!new RegExp(`^[0-9]{${ACCOUNT_ID_LENGTH}}$`).test(config.account)) throw new ConfigError(`account must be ${ACCOUNT_ID_LENGTH} digits, got '${config.account}'`);

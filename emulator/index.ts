@@ -10,6 +10,7 @@ import type { Credential } from './sigv4/verifier.ts';
 export { ADMIN_PREFIX } from './http/admin.ts';
 export { createCore, type EmulatorCore } from './core/core.ts';
 export { ServiceError } from './core/serviceError.ts';
+export { DeviationError, type Deviations, type ErrorDeviation } from './deviations.ts';
 export { parseFaultSpec, faultChangeFromJson, FAULT_SYNTAX } from './core/faultSpec.ts';
 export type { FaultPlan, ScriptedFault } from './core/faults.ts';
 export type { LoggedRequest, RequestLog } from './requestLog.ts';

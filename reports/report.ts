@@ -40,6 +40,8 @@ export interface ReportedCheck {
   readonly spec: string;
   readonly status: CheckStatus;
   readonly cases: number;
+  /** How many findings of each kind; the lists keep the first few. */
+  readonly counts: { readonly failed: number; readonly warnings: number; readonly observed: number };
   readonly failures: readonly ReportedFinding[];
   readonly warnings: readonly ReportedFinding[];
   readonly observed: readonly ReportedFinding[];
@@ -120,6 +122,7 @@ export function buildReport(result: SuitesResult, meta: ReportMeta): Report {
       spec: t.check.spec,
       status: s,
       cases: t.cases,
+      counts: { ...t.counts },
       failures: t.failures.map((f) => finding(f, target)),
       warnings: t.warnings.map((f) => finding(f, target)),
       observed: t.observed.map((f) => finding(f, target)),
@@ -133,7 +136,7 @@ export function buildReport(result: SuitesResult, meta: ReportMeta): Report {
       passed: checks.filter((c) => c.status === 'passed').length,
       failed: checks.filter((c) => c.status === 'failed').length,
       skipped: checks.filter((c) => c.status === 'skipped').length,
-      warnings: checks.reduce((n, c) => n + c.warnings.length, 0),
+      warnings: checks.reduce((n, c) => n + c.counts.warnings, 0),
     },
     target: meta.target,
     seed: meta.seed,

@@ -2,6 +2,7 @@
 // (every one, in order), then fast-check properties whose failures shrink to a minimal case.
 import * as fc from 'fast-check';
 import type { Case } from '../generators/case.ts';
+import type { OperationName } from '../specs/index.ts';
 import type { Observation, Target } from '../targets/types.ts';
 import type { ExecutedFinding, Recorder } from './recorder.ts';
 import type { RunStores } from './stores.ts';
@@ -39,7 +40,19 @@ export interface EngineOptions {
   readonly timeoutMs: number;
   readonly shard: Shard;
   readonly replay?: Replay;
+  /** Only cases of these operations (all when absent). */
+  readonly operations?: readonly OperationName[];
   readonly onProgress?: (progress: Progress) => void;
+  /** Stops the run between cases (the stores it made are still deleted). */
+  readonly signal?: AbortSignal;
+}
+
+export class RunInterrupted extends Error {
+  override readonly name = 'RunInterrupted';
+}
+
+function stopIfAborted(env: SuiteEnv): void {
+  if (env.options.signal?.aborted) throw new RunInterrupted('the run was interrupted');
 }
 
 export interface SuiteEnv {
@@ -124,11 +137,14 @@ export async function runBoundary(env: SuiteEnv, suite: Suite, cases: readonly C
   const replay = env.options.replay;
   const id = `${suite.name}/boundary`;
   if (replay?.property !== undefined && replay.property !== id) return;
+  const wanted = env.options.operations;
   const chosen = cases
     .map((c, index) => ({ c, index }))
+    .filter(({ c }) => !wanted || wanted.includes(c.operation))
     .filter(({ index }) => (replay?.caseIndex !== undefined ? index === replay.caseIndex : inShard(index, env.options.shard)));
   let done = 0;
   await pool(chosen, env.options.concurrency, async ({ c, index }) => {
+    stopIfAborted(env);
     const findings = applyChecks(env, suite.checks, await execute(c));
     env.recorder.record(findings, `${id}@${index}`);
     env.options.onProgress?.({ suite: suite.name, phase: 'boundary', done: ++done, total: chosen.length, failures: env.recorder.failureCount() });
@@ -139,8 +155,9 @@ export async function runBoundary(env: SuiteEnv, suite: Suite, cases: readonly C
  * A fast-check property over generated cases. Findings of the generation runs are recorded as they
  * come; once a run fails, fast-check shrinks it, and only the smallest failing case is recorded.
  */
-export async function runProperty(env: SuiteEnv, suite: Suite, propertyId: string, cases: fc.Arbitrary<Case>, execute: (c: Case) => Promise<Executed[]>): Promise<void> {
+export async function runProperty(env: SuiteEnv, suite: Suite, propertyId: string, operation: OperationName, cases: fc.Arbitrary<Case>, execute: (c: Case) => Promise<Executed[]>): Promise<void> {
   const replay = env.options.replay;
+  if (env.options.operations && !env.options.operations.includes(operation)) return;
   if (replay?.property !== undefined && replay.property !== propertyId) return;
   if (replay?.caseIndex !== undefined) return;
   const seed = replay?.seed ?? propertySeed(env.options.seed, propertyId, env.options.shard);
@@ -149,6 +166,7 @@ export async function runProperty(env: SuiteEnv, suite: Suite, propertyId: strin
   let lastFailing: ExecutedFinding[] = [];
   let done = 0;
   const property = fc.asyncProperty(cases, async (c) => {
+    stopIfAborted(env);
     const findings = applyChecks(env, suite.checks, await execute(c));
     if (!shrinking) {
       env.recorder.record(findings, '', { failures: false });
@@ -167,8 +185,9 @@ export async function runProperty(env: SuiteEnv, suite: Suite, propertyId: strin
     ...(replay?.path !== undefined ? { path: replay.path } : {}),
     endOnFailure: false,
   });
+  if (details.errorInstance instanceof RunInterrupted) throw details.errorInstance;
   if (details.failed && lastFailing.length) {
-    env.recorder.record(lastFailing.filter((f) => f.finding.status === 'failed'), `${propertyId}@${details.seed}:${details.counterexamplePath ?? ''}`);
+    env.recorder.record(lastFailing.filter((f) => f.finding.status === 'failed'), `${propertyId}@${details.seed}:${details.counterexamplePath ?? ''}`, { keepAll: true });
   } else if (details.failed && details.errorInstance) {
     throw details.errorInstance;
   }

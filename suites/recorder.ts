@@ -16,6 +16,8 @@ export interface CheckTally {
   readonly check: Check;
   cases: number;
   passed: number;
+  /** Totals; the lists below keep the first few of each. */
+  counts: { failed: number; warnings: number; observed: number };
   readonly failures: FindingRecord[];
   readonly warnings: FindingRecord[];
   readonly observed: FindingRecord[];
@@ -44,11 +46,15 @@ export class Recorder {
 
   register(checks: readonly Check[]): void {
     for (const check of checks) {
-      if (!this.tallies.has(check.id)) this.tallies.set(check.id, { check, cases: 0, passed: 0, failures: [], warnings: [], observed: [], skipReasons: new Set() });
+      if (!this.tallies.has(check.id)) this.tallies.set(check.id, { check, cases: 0, passed: 0, counts: { failed: 0, warnings: 0, observed: 0 }, failures: [], warnings: [], observed: [], skipReasons: new Set() });
     }
   }
 
-  record(executed: readonly ExecutedFinding[], replay: string, options: { failures: boolean } = { failures: true }): void {
+  /**
+   * `failures: false` counts a run without keeping its failures (fast-check is about to shrink it);
+   * `keepAll` keeps the failures however many are kept already (a property's shrunk counterexample).
+   */
+  record(executed: readonly ExecutedFinding[], replay: string, options: { failures?: boolean; keepAll?: boolean } = {}): void {
     for (const { check, finding, case: c, observation } of executed) {
       const tally = this.tallies.get(check.id);
       if (!tally) continue;
@@ -59,16 +65,19 @@ export class Recorder {
           tally.passed++;
           break;
         case 'failed':
-          if (!options.failures) break;
+          if (options.failures === false) break;
           tally.cases++;
-          if (tally.failures.length < KEEP) tally.failures.push(rec);
+          tally.counts.failed++;
+          if (options.keepAll || tally.failures.length < KEEP) tally.failures.push(rec);
           break;
         case 'warning':
           tally.cases++;
+          tally.counts.warnings++;
           if (tally.warnings.length < KEEP) tally.warnings.push(rec);
           break;
         case 'observed':
           tally.cases++;
+          tally.counts.observed++;
           if (tally.observed.length < KEEP) tally.observed.push(rec);
           break;
         case 'skipped':

@@ -3,7 +3,7 @@
 import * as Omics from '@aws-sdk/client-omics';
 import { mockClient } from 'aws-sdk-client-mock';
 import { createCore, ServiceError, type CoreOptions, type EmulatorCore } from '../emulator/index.ts';
-import { errors, operationNames, operations, type OperationName } from '../specs/index.ts';
+import { operationNames, operations, type OperationName } from '../specs/index.ts';
 import { DUMMY_CREDENTIALS } from './credentials.ts';
 import { callThroughSdk, createOmicsClient, DEFAULT_TIMEOUT_MS } from './sdkClient.ts';
 import { toSdkForm, toWireForm } from './sdkForm.ts';
@@ -15,10 +15,11 @@ export interface MockTarget extends Target {
 
 type ExceptionClass = new (opts: { message: string; $metadata: object }) => Error;
 
+/** What the SDK would raise for the error: its own class where the type is modelled. */
 function sdkException(error: ServiceError): Error {
-  const ctor = (Omics as unknown as Record<string, unknown>)[error.errorName] as ExceptionClass | undefined;
-  const metadata = { httpStatusCode: errors[error.errorName].httpStatus };
-  if (!ctor) return Object.assign(new Error(error.message), { name: error.errorName, $metadata: metadata });
+  const ctor = (Omics as unknown as Record<string, unknown>)[error.wireType] as ExceptionClass | undefined;
+  const metadata = { httpStatusCode: error.httpStatus };
+  if (!ctor) return Object.assign(new Omics.OmicsServiceException({ name: error.wireType, $fault: error.httpStatus >= 500 ? 'server' : 'client', message: error.message, $metadata: metadata }), { message: error.message });
   return new ctor({ message: error.message, $metadata: metadata });
 }
 

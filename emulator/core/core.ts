@@ -10,6 +10,7 @@ import { seededRandom } from './random.ts';
 import { ServiceError } from './serviceError.ts';
 import { CoreState, type StateSnapshot } from './state.ts';
 import { validationMessage } from './violations.ts';
+import { deviantOutput, enforcedViolations, tightenedViolations } from '../deviations.ts';
 
 export interface EmulatorCore {
   readonly config: CoreConfig;
@@ -29,6 +30,10 @@ export interface EmulatorCore {
   onChange(listener: () => void): () => void;
 }
 
+function withoutMembers(input: Record<string, unknown>, names: readonly string[]): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(input).filter(([k]) => !names.includes(k)));
+}
+
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 export function createCore(options: CoreOptions = {}): EmulatorCore {
@@ -38,17 +43,33 @@ export function createCore(options: CoreOptions = {}): EmulatorCore {
   const listeners = new Set<() => void>();
   const changed = () => listeners.forEach((listener) => listener());
 
-  function invokeNow(operation: OperationName, input: Record<string, unknown>): Record<string, unknown> {
-    const violations = validateInput(operation, input).filter((v) => v.level === 'MUST' || config.behaviour.enforceDocumentedLimits);
-    if (violations.length) throw new ServiceError('ValidationException', validationMessage(operation, violations));
+  function run(operation: OperationName, input: Record<string, unknown>): Record<string, unknown> {
+    const { deviations } = config;
+    const violations = [
+      ...enforcedViolations(operation, validateInput(operation, input), deviations).filter((v) => v.level === 'MUST' || config.behaviour.enforceDocumentedLimits),
+      ...tightenedViolations(operation, input, deviations),
+    ];
+    const refuse = () => new ServiceError('ValidationException', validationMessage(operation, violations));
+    if (violations.length && !deviations.validateAfterEffect) throw refuse();
     const now = config.now();
     state.purge(now);
     const decision = checkIdempotency(state, operation, input, config.behaviour.idempotencyMismatch);
     if (decision.kind === 'replay') return decision.response;
-    const output = handlers[operation](input, { state, config, now });
-    decision.remember?.(structuredClone(output));
+    // A deviant emulator that validates late applies what it can of the request first.
+    const effective = violations.length ? withoutMembers(input, violations.map((v) => v.path.split(/[.[]/)[0]!)) : input;
+    const output = handlers[operation](effective, { state, config, now });
     if (!operations[operation].readonly) changed();
-    return output;
+    if (violations.length) throw refuse();
+    decision.remember?.(structuredClone(output));
+    return deviantOutput(operation, output, deviations);
+  }
+
+  function invokeNow(operation: OperationName, input: Record<string, unknown>): Record<string, unknown> {
+    try {
+      return run(operation, input);
+    } catch (error) {
+      throw error instanceof ServiceError ? error.deviated(config.deviations.errors?.[error.errorName]) : error;
+    }
   }
 
   return {
@@ -59,7 +80,7 @@ export function createCore(options: CoreOptions = {}): EmulatorCore {
     async invoke(operation, input) {
       const { error, latencyMs } = faults.decide(operation);
       if (latencyMs > 0) await sleep(latencyMs);
-      if (error) throw error;
+      if (error) throw error instanceof ServiceError ? error.deviated(config.deviations.errors?.[error.errorName]) : error;
       return invokeNow(operation, input);
     },
     invokeNow,

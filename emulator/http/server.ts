@@ -97,13 +97,16 @@ export function createFront({ http, core, requestLog, credentials }: FrontOption
       const output = await core.invoke(operation, bindInput(operation, match.labels, query, parsed.value));
       return success(res, requestId, operation, output);
     } catch (error) {
-      if (isServiceError(error)) return serviceFailure(res, requestId, error.errorName, error.message);
+      if (isServiceError(error)) {
+        sendError(res, error.httpStatus, requestId, error.wireType, error.message);
+        return { status: error.httpStatus, errorType: error.wireType };
+      }
       throw error;
     }
   }
 
   function success(res: ServerResponse, requestId: string, operation: OperationName, output: Record<string, unknown>): Outcome {
-    const { code } = operations[operation].http;
+    const code = core.config.deviations.successStatus?.[operation] ?? operations[operation].http.code;
     sendJson(res, code, requestId, Object.keys(operations[operation].output.members).length === 0 ? undefined : output);
     return { status: code };
   }

@@ -48,7 +48,7 @@ export async function executeShapeCase(env: SuiteEnv, given: Case): Promise<Exec
       out.push({ case: follow(c, operation, input), observation: obs, context: { ...ctx, ...extra } });
       return obs;
     };
-    await env.stores.settle(store.id);
+    await env.stores.settle(store.id, created);
     await call('GetSequenceStore', { id: store.id });
     const listed = await findInList(env, c, c.input.name, store.id);
     out.push(...listed.executed);
@@ -66,10 +66,10 @@ export async function executeShapeCase(env: SuiteEnv, given: Case): Promise<Exec
     }
     await call('ListTagsForResource', { resourceArn: store.arn });
     const update = { id: store.id, description: UPDATED_DESCRIPTION };
-    await call('UpdateSequenceStore', update, { updatedWith: update });
-    await env.stores.settle(store.id);
-    await call('GetSequenceStore', { id: store.id }, { updatedWith: update });
-    await env.stores.settle(store.id);
+    const updated = await call('UpdateSequenceStore', update, { updatedWith: update });
+    await env.stores.settle(store.id, updated);
+    const reread = await call('GetSequenceStore', { id: store.id }, { updatedWith: update });
+    await env.stores.settle(store.id, reread);
     const deleted = await call('DeleteSequenceStore', { id: store.id });
     if (deleted.client.output) env.stores.forget(store.id);
   } finally {
@@ -87,6 +87,6 @@ export const shapeSuite: Suite = {
   async run(env) {
     const execute = (c: Case) => executeShapeCase(env, c);
     await runBoundary(env, this, createCases(), execute);
-    await runProperty(env, this, 'shape/CreateSequenceStore/valid', validCase('CreateSequenceStore'), execute);
+    await runProperty(env, this, 'shape/CreateSequenceStore/valid', 'CreateSequenceStore', validCase('CreateSequenceStore'), execute);
   },
 };

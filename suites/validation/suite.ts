@@ -92,9 +92,10 @@ async function runCase(env: SuiteEnv, c: Case, store: StoreRef | undefined): Pro
   const created = c.operation === 'CreateSequenceStore' && obs.client.output ? env.stores.track(obs, input) : undefined;
 
   const findings: ExecutedFinding[] = [];
-  if (rejected && !obs.transportError) {
+  // Only a refusal is checked for traces: a request wrongly accepted already fails rejects-invalid.
+  if (rejected && obs.client.error) {
     if (c.operation === 'CreateSequenceStore') {
-      const stray = obs.client.output ? [String(obs.client.output.id)] : await strayStores(env, input.name, calledAt);
+      const stray = await strayStores(env, input.name, calledAt);
       findings.push(
         nothingChanged(sent, obs, stray.length === 0, stray.length ? `${c.label}: answered ${describeOutcome(obs)}, yet store ${stray.join(', ')} exists` : `${c.label}: no store was created`, { expected: 'no new store', received: stray }),
       );
@@ -117,8 +118,8 @@ export const validationSuite: Suite = {
     const execute = (c: Case) => executeValidationCase(env, c);
     await runBoundary(env, this, allBoundaryCases(), execute);
     for (const op of operationNames) {
-      await runProperty(env, this, `validation/${op}/invalid`, invalidCase(op), execute);
-      await runProperty(env, this, `validation/${op}/valid`, validCase(op), execute);
+      await runProperty(env, this, `validation/${op}/invalid`, op, invalidCase(op), execute);
+      await runProperty(env, this, `validation/${op}/valid`, op, validCase(op), execute);
     }
   },
 };

@@ -1,0 +1,84 @@
+// Deliberate deviations from the contract: each a declarative switch on the core or the front, so a
+// broken emulator ("mutant") is a configuration, not a copy of the code. The harness is tested by
+// running it against such configurations and seeing each check catch its deviation.
+import { errors, operationNames, rulesOf, codePointLength, type ErrorName, type OperationName, type Violation } from '../specs/index.ts';
+
+export interface ErrorDeviation {
+  /** Answer the error under this type name instead. */
+  readonly type?: string;
+  /** Answer it with this HTTP status instead. */
+  readonly status?: number;
+}
+
+export interface Deviations {
+  /** Rule ids (`Op:path:rule`) validation leaves unenforced. */
+  readonly unenforcedRules?: readonly string[];
+  /** Tighter upper bounds than the contract's, by rule id (`length.max` / `range.max`): valid requests get refused. */
+  readonly tightenedBounds?: Readonly<Record<string, number>>;
+  /** Validate after the operation took effect: a refused request leaves its change behind. */
+  readonly validateAfterEffect?: boolean;
+  /** Top-level output members left out, by operation. */
+  readonly droppedOutputMembers?: Partial<Record<OperationName, readonly string[]>>;
+  /** Top-level output members answered with a fixed value, by operation. */
+  readonly replacedOutputMembers?: Partial<Record<OperationName, Readonly<Record<string, unknown>>>>;
+  /** Errors answered under another type or status. */
+  readonly errors?: Partial<Record<ErrorName, ErrorDeviation>>;
+  /** Success status by operation. */
+  readonly successStatus?: Partial<Record<OperationName, number>>;
+}
+
+export const noDeviations: Deviations = {};
+
+export class DeviationError extends Error {
+  override readonly name = 'DeviationError';
+}
+
+/** Throws DeviationError naming the first switch that does not fit the contract's names. */
+export function checkDeviations(d: Deviations): void {
+  const ruleIds = new Set(operationNames.flatMap((op) => rulesOf(op).map((r) => r.id)));
+  for (const id of [...(d.unenforcedRules ?? []), ...Object.keys(d.tightenedBounds ?? {})]) {
+    if (!ruleIds.has(id)) throw new DeviationError(`deviations: no rule '${id}' in the contract (ids look like CreateSequenceStore:name:length.max)`);
+  }
+  for (const op of [...Object.keys(d.droppedOutputMembers ?? {}), ...Object.keys(d.replacedOutputMembers ?? {}), ...Object.keys(d.successStatus ?? {})]) {
+    if (!(operationNames as string[]).includes(op)) throw new DeviationError(`deviations: no operation '${op}'`);
+  }
+  for (const name of Object.keys(d.errors ?? {})) if (!(name in errors)) throw new DeviationError(`deviations: no modelled error '${name}'`);
+}
+
+/** The violations the deviant emulator still enforces. */
+export function enforcedViolations(operation: OperationName, violations: readonly Violation[], d: Deviations): Violation[] {
+  const skipped = new Set(d.unenforcedRules ?? []);
+  return violations.filter((v) => !skipped.has(`${operation}:${v.path}:${v.rule}`));
+}
+
+/** Values found at a top-level member path, or inside a top-level list (`a[]`). */
+function valuesAt(input: Record<string, unknown>, path: string): unknown[] {
+  if (path.endsWith('[]')) {
+    const list = input[path.slice(0, -2)];
+    return Array.isArray(list) ? list : [];
+  }
+  return path.includes('.') || path.includes('<') ? [] : input[path] === undefined ? [] : [input[path]];
+}
+
+/** Violations of the tightened bounds: values the contract allows that the deviant emulator refuses. */
+export function tightenedViolations(operation: OperationName, input: Record<string, unknown>, d: Deviations): Violation[] {
+  const out: Violation[] = [];
+  for (const [id, bound] of Object.entries(d.tightenedBounds ?? {})) {
+    const [op, path, rule] = id.split(':') as [string, string, Violation['rule']];
+    if (op !== operation) continue;
+    for (const value of valuesAt(input, path)) {
+      const size = typeof value === 'string' ? codePointLength(value) : Array.isArray(value) ? value.length : typeof value === 'number' ? value : undefined;
+      if (size !== undefined && size > bound) out.push({ path, at: path, rule, level: 'MUST', value });
+    }
+  }
+  return out;
+}
+
+export function deviantOutput(operation: OperationName, output: Record<string, unknown>, d: Deviations): Record<string, unknown> {
+  const dropped = d.droppedOutputMembers?.[operation];
+  const replaced = d.replacedOutputMembers?.[operation];
+  if (!dropped && !replaced) return output;
+  const out = { ...output, ...replaced };
+  for (const m of dropped ?? []) delete out[m];
+  return out;
+}

@@ -1,0 +1,47 @@
+// What a run prints when it ends: one line per check, the failures with their reproduction, and
+// the closing count line `N passed, N failed[, N skipped]` (counting checks).
+import type { Report, ReportedCheck } from './report.ts';
+
+const MAX_SHOWN = 3;
+const MAX_COMMAND = 400;
+
+function checkLine(c: ReportedCheck): string {
+  const mark = c.status === 'passed' ? 'ok  ' : c.status === 'failed' ? 'FAIL' : 'skip';
+  const extra = [
+    c.status === 'failed' ? `${c.counts.failed} failing case${c.counts.failed === 1 ? '' : 's'}` : '',
+    c.counts.warnings ? `${c.counts.warnings} warning${c.counts.warnings === 1 ? '' : 's'}` : '',
+    c.counts.observed ? `${c.counts.observed} observed` : '',
+    c.skipped ?? '',
+  ].filter(Boolean);
+  return `  ${mark} ${c.id.padEnd(38)} ${c.level.padEnd(6)} ${String(c.cases).padStart(5)} cases${extra.length ? `  (${extra.join('; ')})` : ''}`;
+}
+
+export function closingLine(report: Report): string {
+  const { passed, failed, skipped } = report.summary;
+  return `${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`;
+}
+
+export function consoleSummary(report: Report, files: readonly string[]): string {
+  const lines: string[] = [];
+  lines.push(`omics-conformance: ${report.target.name} (${report.target.kind}${report.target.endpoint ? ` ${report.target.endpoint}` : ''}, ${report.target.region}), seed ${report.seed}, ${report.runs} runs per property, shard ${report.shard}`);
+  for (const c of report.checks) lines.push(checkLine(c));
+  for (const c of report.checks.filter((x) => x.failures.length)) {
+    lines.push('', `FAIL ${c.id} [${c.level}] ${c.title}`, `     spec: ${c.spec}`);
+    for (const f of c.failures.slice(0, MAX_SHOWN)) {
+      lines.push(`   - ${f.message}`);
+      if (f.hint) lines.push(`     fix: ${f.hint}`);
+      lines.push(`     replay: --replay ${f.replay}`);
+      const cli = f.reproduction.awsCli;
+      lines.push(`     reproduce: ${cli.length <= MAX_COMMAND ? cli : `${cli.slice(0, MAX_COMMAND)}… (whole command in the report)`}`);
+    }
+    if (c.counts.failed > MAX_SHOWN) lines.push(`   … ${c.counts.failed - MAX_SHOWN} more (the report keeps ${c.failures.length})`);
+  }
+  const warned = report.checks.filter((c) => c.warnings.length);
+  for (const c of warned) lines.push('', `warning ${c.id}: ${c.warnings[0]!.message}`);
+  lines.push('', `coverage: ${report.coverage.covered} of ${report.coverage.rules} contract rules had a valid and an invalid case`);
+  if (report.cleanup.left.length) lines.push(`cleanup: could not delete ${report.cleanup.left.join(', ')} — delete them by hand`);
+  if (report.aborted) lines.push(`stopped early: ${report.aborted}`);
+  for (const f of files) lines.push(`report: ${f}`);
+  lines.push(closingLine(report));
+  return lines.join('\n');
+}

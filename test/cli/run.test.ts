@@ -1,0 +1,76 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { runCli } from '../support/cli.ts';
+import { startEmulatorProcess } from '../support/emulatorProcess.ts';
+
+const run = suite('cli: omics-conformance run');
+const dir = () => mkdtempSync(join(tmpdir(), 'omics-run-'));
+const CLOSING = /^(\d+) passed, (\d+) failed(, \d+ skipped)?$/m;
+
+run('against an emulator started with `omics-conformance emulator`: exit 0, report.json, closing line', async () => {
+  const emulator = await startEmulatorProcess();
+  try {
+    const out = dir();
+    const r = await runCli(['run', '--endpoint', emulator.url, '--suites', 'validation', '--operations', 'GetSequenceStore,ListTagsForResource', '--runs', '3', '--seed', '5', '--report-dir', out], { timeoutMs: 120_000, env: { ...process.env, CI: 'true' } });
+    assert.is(r.code, 0, r.stdout + r.stderr);
+    const closing = CLOSING.exec(r.stdout);
+    assert.ok(closing, r.stdout);
+    assert.is(r.stdout.trim().split('\n').pop(), closing![0]);
+    const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'));
+    assert.is(report.format, 'omics-conformance-report');
+    assert.is(report.target.kind, 'endpoint');
+    assert.is(report.target.endpoint, emulator.url);
+    assert.is(report.seed, 5);
+    assert.is(report.summary.failed, 0);
+    assert.is(report.summary.passed, Number(closing![1]));
+    for (const c of report.checks) for (const key of ['id', 'suite', 'level', 'status', 'cases', 'failures', 'warnings']) assert.ok(key in c, key);
+    assert.match(r.stderr, /validation boundary/);
+  } finally {
+    await emulator.stop();
+  }
+});
+
+run('a check that fails: exit 1, the failure with its replay and a pasteable reproduction', async () => {
+  const emulator = await startEmulatorProcess(['--no-documented-limits']);
+  try {
+    const r = await runCli(['run', '--endpoint', emulator.url, '--suites', 'validation', '--operations', 'CreateSequenceStore', '--runs', '3', '--report-dir', dir()], { timeoutMs: 120_000, env: { ...process.env, CI: 'true' } });
+    assert.is(r.code, 1, r.stdout + r.stderr);
+    assert.match(r.stdout, /FAIL validation\.rejects-documented-limit \[SHOULD\]/);
+    assert.match(r.stdout, /replay: --replay validation\/boundary@\d+/);
+    assert.match(r.stdout, /reproduce: AWS_DISABLE_HOST_PREFIX_INJECTION=true aws omics create-sequence-store --endpoint-url http:\/\/127\.0\.0\.1:\d+ /);
+    assert.match(r.stdout, /^\d+ passed, 1 failed$/m);
+  } finally {
+    await emulator.stop();
+  }
+});
+
+run('the mock target runs without a wire; wire checks are skipped with the reason', async () => {
+  const r = await runCli(['run', '--target', 'mock', '--suites', 'shape', '--runs', '2', '--report-dir', dir()], { timeoutMs: 120_000, env: { ...process.env, CI: 'true' } });
+  assert.is(r.code, 0, r.stdout + r.stderr);
+  assert.match(r.stdout, /skip shape\.success-status .*no wire on the mock target/);
+  assert.match(r.stdout, /, 2 skipped$/m);
+});
+
+run('bad usage and an unreachable target: exit 2, one line, no stack trace', async () => {
+  const cases: Array<[string[], RegExp]> = [
+    [['run', '--runs', 'many'], /--runs must be a whole number/],
+    [['run', '--target', 'staging'], /targets are emulator, endpoint, mock, aws/],
+    [['run', '--suites', 'speed'], /unknown suite speed/],
+    [['run', '--shard', '3/2'], /--shard 3\/2/],
+    [['run', '--replay', 'yesterday'], /--replay yesterday/],
+    [['run', '--operations', 'CreateBucket'], /no operation CreateBucket/],
+    [['run', '--endpoint', 'http://127.0.0.1:9', '--timeout-ms', '2000'], /cannot reach the endpoint target at http:\/\/127\.0\.0\.1:9/],
+    [['run', '--target', 'aws'], /--target aws is not available yet/],
+  ];
+  for (const [args, message] of cases) {
+    const r = await runCli(args, { timeoutMs: 60_000 });
+    assert.is(r.code, 2, `${args.join(' ')}: ${r.stdout}${r.stderr}`);
+    assert.match(r.stderr, message);
+    assert.not.match(r.stderr, /\n\s+at /, 'no stack trace');
+  }
+});
+
+run.run();

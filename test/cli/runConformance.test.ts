@@ -1,0 +1,61 @@
+// runConformance as a library inside a user's own uvu suite, as the README shows it.
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { runConformance, parseReplay, parseShard } from '../../cli/runConformance.ts';
+import { inShard, propertySeed } from '../../suites/engine.ts';
+
+const api = suite('cli: runConformance, the library API');
+
+api('the README example: the validation suite passes against the embedded emulator', async () => {
+  const { report } = await runConformance({ suites: ['validation'], operations: ['GetSequenceStore'], runs: 5, reportDir: false });
+  assert.is(report.summary.failed, 0, JSON.stringify(report.checks.filter((c) => c.status === 'failed'), null, 2));
+  assert.ok(report.summary.passed > 0);
+});
+
+api('a failure comes back with --replay: the boundary case and the shrunk property case', async () => {
+  const emulator = { deviations: { unenforcedRules: ['CreateSequenceStore:name:length.max'] } };
+  const base = { suites: ['validation'], operations: ['CreateSequenceStore'], runs: 10, seed: 3, reportDir: false as const, emulator };
+  const first = (await runConformance(base)).report.checks.find((c) => c.id === 'validation.rejects-invalid')!;
+  const boundary = first.failures.find((f) => f.case.phase === 'boundary')!;
+  const again = (await runConformance({ ...base, replay: boundary.replay })).report.checks.find((c) => c.id === 'validation.rejects-invalid')!;
+  assert.is(again.counts.failed, 1);
+  assert.is(again.failures[0]!.case.label, boundary.case.label);
+  assert.is(again.cases, 1, 'only the replayed case ran');
+
+  const random = first.failures.find((f) => f.case.phase === 'random');
+  if (random) {
+    const replayed = (await runConformance({ ...base, replay: random.replay })).report.checks.find((c) => c.id === 'validation.rejects-invalid')!;
+    assert.is(replayed.failures[0]!.case.label, random.case.label);
+  }
+});
+
+api('shards split the boundary cases without overlap or loss, and seeds stay per property', () => {
+  for (const count of [1, 2, 3, 7]) {
+    for (let i = 0; i < 100; i++) {
+      const owners = Array.from({ length: count }, (_, k) => inShard(i, { index: k + 1, count })).filter(Boolean);
+      assert.is(owners.length, 1);
+    }
+  }
+  const shard = { index: 1, count: 1 };
+  assert.is(propertySeed(5, 'a', shard), propertySeed(5, 'a', shard));
+  assert.is.not(propertySeed(5, 'a', shard), propertySeed(5, 'b', shard));
+  assert.is.not(propertySeed(5, 'a', shard), propertySeed(5, 'a', { index: 1, count: 2 }));
+});
+
+api('--shard and --replay values are read strictly', () => {
+  assert.equal(parseShard('2/3'), { index: 2, count: 3 });
+  assert.throws(() => parseShard('0/3'));
+  assert.throws(() => parseShard('2'));
+  assert.equal(parseReplay('validation/boundary@12'), { property: 'validation/boundary', caseIndex: 12 });
+  assert.equal(parseReplay('shape/CreateSequenceStore/valid@-42:3:0:1'), { property: 'shape/CreateSequenceStore/valid', seed: -42, path: '3:0:1' });
+  assert.equal(parseReplay('17:0'), { seed: 17, path: '0' });
+  assert.throws(() => parseReplay('shape@x'));
+});
+
+api('a sharded run says which part it ran', async () => {
+  const { report } = await runConformance({ suites: ['validation'], operations: ['ListTagsForResource'], runs: 2, shard: '2/3', reportDir: false });
+  assert.is(report.shard, '2/3');
+  assert.is(report.summary.failed, 0);
+});
+
+api.run();

@@ -1,0 +1,36 @@
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { createCore, DeviationError, ServiceError } from '../../emulator/index.ts';
+
+const deviations = suite('emulator: deviations, each one named departure from the contract');
+
+deviations('names that are not in the contract are refused when the emulator is made', () => {
+  assert.throws(() => createCore({ deviations: { unenforcedRules: ['CreateSequenceStore:nom:length.max'] } }), (e: unknown) => e instanceof DeviationError && /no rule 'CreateSequenceStore:nom:length\.max'/.test((e as Error).message));
+  assert.throws(() => createCore({ deviations: { droppedOutputMembers: { CreateBucket: ['name'] } as never } }), /no operation 'CreateBucket'/);
+  assert.throws(() => createCore({ deviations: { errors: { TeapotException: { status: 418 } } as never } }), /no modelled error 'TeapotException'/);
+});
+
+deviations('without deviations the core follows the contract', () => {
+  const core = createCore();
+  assert.throws(() => core.invokeNow('CreateSequenceStore', { name: 'n'.repeat(128) }), (e: unknown) => e instanceof ServiceError && e.httpStatus === 400 && e.wireType === 'ValidationException');
+});
+
+deviations('an unenforced rule, a renamed error, a dropped member, late validation', () => {
+  const core = createCore({
+    deviations: {
+      unenforcedRules: ['CreateSequenceStore:name:length.max'],
+      errors: { ResourceNotFoundException: { type: 'NoSuchStore', status: 400 } },
+      droppedOutputMembers: { GetSequenceStore: ['arn'] },
+      validateAfterEffect: true,
+    },
+  });
+  const created = core.invokeNow('CreateSequenceStore', { name: 'n'.repeat(128) });
+  assert.ok(created.id);
+  assert.not.ok('arn' in core.invokeNow('GetSequenceStore', { id: created.id }));
+  assert.throws(() => core.invokeNow('GetSequenceStore', { id: '0'.repeat(10) }), (e: unknown) => e instanceof ServiceError && e.wireType === 'NoSuchStore' && e.httpStatus === 400);
+  const before = core.storeCount();
+  assert.throws(() => core.invokeNow('CreateSequenceStore', { name: 'late', description: '' }), /description/);
+  assert.is(core.storeCount(), before + 1, 'the refused create still made its store');
+});
+
+deviations.run();
