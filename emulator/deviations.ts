@@ -1,7 +1,7 @@
 // Deliberate deviations from the contract: each a declarative switch on the core or the front, so a
 // broken emulator ("mutant") is a configuration, not a copy of the code. The harness is tested by
 // running it against such configurations and seeing each check catch its deviation.
-import { errors, operationNames, rulesOf, codePointLength, type ErrorName, type OperationName, type Violation } from '../specs/index.ts';
+import { errors, operationNames, rulesOf, codePointLength, type ErrorName, type OperationName, type Shape, type Violation } from '../specs/index.ts';
 
 export interface ErrorDeviation {
   /** Answer the error under this type name instead. */
@@ -25,6 +25,20 @@ export interface Deviations {
   readonly errors?: Partial<Record<ErrorName, ErrorDeviation>>;
   /** Success status by operation. */
   readonly successStatus?: Partial<Record<OperationName, number>>;
+  /** clientToken is not remembered: a retried request runs again (a second store). */
+  readonly ignoreClientToken?: boolean;
+  /** Where an error's type travels: the header (the contract), only the body's `__type`, or nowhere. */
+  readonly errorTypeIn?: 'header' | 'body' | 'nowhere';
+  /** Error bodies without their required `message`. */
+  readonly omitErrorMessage?: boolean;
+  /** DeleteSequenceStore answers success and the store stays. */
+  readonly deleteKeepsStore?: boolean;
+  /** TagResource replaces a store's tags instead of merging them. */
+  readonly tagReplaces?: boolean;
+  /** Every List page after the first leaves out its first store. */
+  readonly pagesSkipOne?: boolean;
+  /** Timestamps go out as epoch seconds, not date-time strings. */
+  readonly epochTimestamps?: boolean;
 }
 
 export const noDeviations: Deviations = {};
@@ -81,4 +95,21 @@ export function deviantOutput(operation: OperationName, output: Record<string, u
   const out = { ...output, ...replaced };
   for (const m of dropped ?? []) delete out[m];
   return out;
+}
+
+/** The output with every timestamp member as epoch seconds (what a restJson1 body has by default, not what this model says). */
+export function toEpochTimestamps(shape: Shape, value: unknown): unknown {
+  if (value === null || value === undefined) return value;
+  switch (shape.type) {
+    case 'timestamp':
+      return typeof value === 'string' ? Date.parse(value) / 1000 : value;
+    case 'list':
+      return Array.isArray(value) ? value.map((v) => toEpochTimestamps(shape.member, v)) : value;
+    case 'structure':
+      return typeof value === 'object' && !Array.isArray(value)
+        ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, shape.members[k] ? toEpochTimestamps(shape.members[k]!.target, v) : v]))
+        : value;
+    default:
+      return value;
+  }
 }

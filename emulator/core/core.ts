@@ -53,11 +53,13 @@ export function createCore(options: CoreOptions = {}): EmulatorCore {
     if (violations.length && !deviations.validateAfterEffect) throw refuse();
     const now = config.now();
     state.purge(now);
-    const decision = checkIdempotency(state, operation, input, config.behaviour.idempotencyMismatch);
+    const decision = deviations.ignoreClientToken ? ({ kind: 'run' } as const) : checkIdempotency(state, operation, input, config.behaviour.idempotencyMismatch);
     if (decision.kind === 'replay') return decision.response;
     // A deviant emulator that validates late applies what it can of the request first.
     const effective = violations.length ? withoutMembers(input, violations.map((v) => v.path.split(/[.[]/)[0]!)) : input;
-    const output = handlers[operation](effective, { state, config, now });
+    const handler = deviations.deleteKeepsStore && operation === 'DeleteSequenceStore' ? handlers.GetSequenceStore : handlers[operation];
+    const result = handler(effective, { state, config, now });
+    const output = handler === handlers[operation] ? result : {};
     if (!operations[operation].readonly) changed();
     if (violations.length) throw refuse();
     decision.remember?.(structuredClone(output));

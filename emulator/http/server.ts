@@ -14,6 +14,7 @@ import { readBody } from './body.ts';
 import { badAdminRequest, bodyTooLarge, emulatorBug, serializationError, unknownOperation, type ProtocolError } from './protocolErrors.ts';
 import { sendError, sendJson } from './respond.ts';
 import { route } from './router.ts';
+import { toEpochTimestamps } from '../deviations.ts';
 import { parseQuery, splitTarget } from './target.ts';
 import { errors } from '../../specs/index.ts';
 
@@ -98,7 +99,9 @@ export function createFront({ http, core, requestLog, credentials }: FrontOption
       return success(res, requestId, operation, output);
     } catch (error) {
       if (isServiceError(error)) {
-        sendError(res, error.httpStatus, requestId, error.wireType, error.message);
+        const { errorTypeIn = 'header', omitErrorMessage } = core.config.deviations;
+        const body = { ...(omitErrorMessage ? {} : { message: error.message }), ...(errorTypeIn === 'body' ? { __type: error.wireType } : {}) };
+        sendJson(res, error.httpStatus, requestId, body, errorTypeIn === 'header' ? { 'x-amzn-errortype': error.wireType } : {});
         return { status: error.httpStatus, errorType: error.wireType };
       }
       throw error;
@@ -107,7 +110,8 @@ export function createFront({ http, core, requestLog, credentials }: FrontOption
 
   function success(res: ServerResponse, requestId: string, operation: OperationName, output: Record<string, unknown>): Outcome {
     const code = core.config.deviations.successStatus?.[operation] ?? operations[operation].http.code;
-    sendJson(res, code, requestId, Object.keys(operations[operation].output.members).length === 0 ? undefined : output);
+    const body = core.config.deviations.epochTimestamps ? toEpochTimestamps(operations[operation].output, output) : output;
+    sendJson(res, code, requestId, Object.keys(operations[operation].output.members).length === 0 ? undefined : body);
     return { status: code };
   }
 

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
+import { allRules } from '../../specs/index.ts';
 import { runCli } from '../support/cli.ts';
 import { startEmulatorProcess } from '../support/emulatorProcess.ts';
 
@@ -10,11 +11,11 @@ const run = suite('cli: omics-conformance run');
 const dir = () => mkdtempSync(join(tmpdir(), 'omics-run-'));
 const CLOSING = /^(\d+) passed, (\d+) failed(, \d+ skipped)?$/m;
 
-run('against an emulator started with `omics-conformance emulator`: exit 0, report.json, closing line', async () => {
+run('the default run against an emulator started with `omics-conformance emulator`: exit 0, report.json, closing line', async () => {
   const emulator = await startEmulatorProcess();
   try {
     const out = dir();
-    const r = await runCli(['run', '--endpoint', emulator.url, '--suites', 'validation', '--operations', 'GetSequenceStore,ListTagsForResource', '--runs', '3', '--seed', '5', '--report-dir', out], { timeoutMs: 120_000, env: { ...process.env, CI: 'true' } });
+    const r = await runCli(['run', '--endpoint', emulator.url, '--seed', '5', '--report-dir', out], { timeoutMs: 180_000, env: { ...process.env, CI: 'true' } });
     assert.is(r.code, 0, r.stdout + r.stderr);
     const closing = CLOSING.exec(r.stdout);
     assert.ok(closing, r.stdout);
@@ -47,11 +48,20 @@ run('a check that fails: exit 1, the failure with its replay and a pasteable rep
   }
 });
 
-run('the mock target runs without a wire; wire checks are skipped with the reason', async () => {
-  const r = await runCli(['run', '--target', 'mock', '--suites', 'shape', '--runs', '2', '--report-dir', dir()], { timeoutMs: 120_000, env: { ...process.env, CI: 'true' } });
+run('the default run on the mock target passes; wire checks are skipped with the reason', async () => {
+  const r = await runCli(['run', '--target', 'mock', '--report-dir', dir()], { timeoutMs: 180_000, env: { ...process.env, CI: 'true' } });
   assert.is(r.code, 0, r.stdout + r.stderr);
   assert.match(r.stdout, /skip shape\.success-status .*no wire on the mock target/);
-  assert.match(r.stdout, /, 2 skipped$/m);
+  assert.match(r.stdout, /^\d+ passed, 0 failed, 2 skipped$/m);
+});
+
+run('the default run on the embedded emulator (npm run conformance) passes', async () => {
+  const out = dir();
+  const r = await runCli(['run', '--report-dir', out], { timeoutMs: 180_000, env: { ...process.env, CI: 'true' } });
+  assert.is(r.code, 0, r.stdout + r.stderr);
+  assert.match(r.stdout, /^\d+ passed, 0 failed$/m);
+  const rules = allRules().length;
+  assert.ok(r.stdout.includes(`coverage: ${rules} of ${rules} contract rules`), r.stdout);
 });
 
 run('bad usage and an unreachable target: exit 2, one line, no stack trace', async () => {

@@ -33,4 +33,19 @@ deviations('an unenforced rule, a renamed error, a dropped member, late validati
   assert.is(core.storeCount(), before + 1, 'the refused create still made its store');
 });
 
+deviations('a forgotten token, a delete that keeps the store, tags replaced, pages that skip one', () => {
+  const core = createCore({ deviations: { ignoreClientToken: true, deleteKeepsStore: true, tagReplaces: true, pagesSkipOne: true } });
+  const a = core.invokeNow('CreateSequenceStore', { name: 'a', clientToken: 't', tags: { k1: 'v' } });
+  const b = core.invokeNow('CreateSequenceStore', { name: 'a', clientToken: 't', tags: { k1: 'v' } });
+  assert.is.not(a.id, b.id, 'the same token made a second store');
+  core.invokeNow('DeleteSequenceStore', { id: a.id });
+  assert.is(core.invokeNow('GetSequenceStore', { id: a.id }).id, a.id, 'still there after delete');
+  core.invokeNow('TagResource', { resourceArn: a.arn, tags: { k2: 'v' } });
+  assert.equal(core.invokeNow('ListTagsForResource', { resourceArn: a.arn }).tags, { k2: 'v' });
+  core.invokeNow('CreateSequenceStore', { name: 'c' });
+  const first = core.invokeNow('ListSequenceStores', { maxResults: 1 });
+  const second = core.invokeNow('ListSequenceStores', { maxResults: 1, nextToken: first.nextToken });
+  assert.equal(second.sequenceStores, [], 'the second page lost its store');
+});
+
 deviations.run();
