@@ -4,8 +4,14 @@ import { buildReport, type Report } from '../reports/report.ts';
 import { writeJsonReport } from '../reports/json.ts';
 import { selectSuites, type Progress, type Replay, type Shard } from '../suites/index.ts';
 import { runSuites } from '../suites/runSuites.ts';
+import { RunStores } from '../suites/stores.ts';
 import { operationNames, type OperationName } from '../specs/index.ts';
-import { createTarget, type TargetChoice } from './targetFactory.ts';
+import { startEmulator } from '../emulator/index.ts';
+import { DUMMY_CREDENTIALS } from '../targets/credentials.ts';
+import { endpointTarget } from '../targets/endpoint.ts';
+import { guardedTarget } from '../targets/guarded.ts';
+import type { Target } from '../targets/types.ts';
+import { createTarget, DEFAULT_MAX_STORES, DEFAULT_RATE, type TargetChoice } from './targetFactory.ts';
 import { UsageError } from './usage.ts';
 
 export interface ConformanceOptions extends TargetChoice {
@@ -71,7 +77,18 @@ function positive(name: string, value: number | undefined, fallback: number): nu
   return value;
 }
 
-export async function runConformance(options: ConformanceOptions = {}): Promise<ConformanceResult> {
+interface Settings {
+  readonly selected: ReturnType<typeof selectSuites>;
+  readonly shard: Shard;
+  readonly replay: Replay | undefined;
+  readonly runs: number;
+  readonly concurrency: number;
+  readonly timeoutMs: number;
+  readonly seed: number;
+  readonly operations: OperationName[] | undefined;
+}
+
+function settingsOf(options: ConformanceOptions): Settings {
   const selected = (() => {
     try {
       return selectSuites(options.suites);
@@ -88,6 +105,34 @@ export async function runConformance(options: ConformanceOptions = {}): Promise<
   const unknownOps = (options.operations ?? []).filter((o) => !(operationNames as readonly string[]).includes(o));
   if (unknownOps.length) throw new UsageError(`--operations: no operation ${unknownOps.join(', ')}; operations: ${operationNames.join(', ')}`);
   const operations = options.operations?.length ? (options.operations as OperationName[]) : undefined;
+  return { selected, shard, replay, runs, concurrency, timeoutMs, seed, operations };
+}
+
+function engineOptions(settings: Settings, runId: string, options: ConformanceOptions) {
+  return {
+    seed: settings.seed,
+    runs: settings.runs,
+    concurrency: settings.concurrency,
+    timeoutMs: settings.timeoutMs,
+    shard: settings.shard,
+    runId,
+    ...(settings.replay ? { replay: settings.replay } : {}),
+    ...(settings.operations ? { operations: settings.operations } : {}),
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+    ...(options.signal ? { signal: options.signal } : {}),
+  };
+}
+
+/** When the suites stopped on an exception, the stores in the target's ledger are still deleted. */
+async function sweep(target: Target, runId: string, timeoutMs: number): Promise<string[]> {
+  if (!target.ledger?.outstanding().length) return [];
+  const { left } = await new RunStores(target, runId, { timeoutMs, settleTimeoutMs: 60_000 }).cleanup();
+  return left;
+}
+
+export async function runConformance(options: ConformanceOptions = {}): Promise<ConformanceResult> {
+  const settings = settingsOf(options);
+  const { selected, shard, seed, runs, timeoutMs } = settings;
   const runId = randomBytes(6).toString('hex');
   const startedAt = new Date();
   const target = await createTarget({ ...options, timeoutMs });
@@ -95,18 +140,13 @@ export async function runConformance(options: ConformanceOptions = {}): Promise<
   try {
     const probe = await target.call('ListSequenceStores', { maxResults: 1 }, { timeoutMs });
     if (probe.transportError) throw new TargetUnreachableError(`cannot reach the ${target.kind} target${target.endpoint ? ` at ${target.endpoint}` : ''}: ${probe.transportError}`);
-    result = await runSuites(target, selected, {
-      seed,
-      runs,
-      concurrency,
-      timeoutMs,
-      shard,
-      runId,
-      ...(replay ? { replay } : {}),
-      ...(operations ? { operations } : {}),
-      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
-      ...(options.signal ? { signal: options.signal } : {}),
-    });
+    try {
+      result = await runSuites(target, selected, engineOptions(settings, runId, options));
+    } catch (err) {
+      const left = await sweep(target, runId, timeoutMs);
+      if (left.length) throw new Error(`${(err as Error).message}; stores of this run not deleted: ${left.join(', ')}`);
+      throw err;
+    }
   } finally {
     await target.close();
   }
@@ -121,4 +161,81 @@ export async function runConformance(options: ConformanceOptions = {}): Promise<
   });
   const reportFiles = options.reportDir === false ? [] : [await writeJsonReport(report, options.reportDir ?? DEFAULT_REPORT_DIR)];
   return { report, reportFiles };
+}
+
+export interface SuitePlan {
+  readonly suite: string;
+  /** Cases the suite would run (boundary cases and property runs). */
+  readonly cases: number;
+  /** Stores it would create. */
+  readonly stores: number;
+  /** Requests it would send, cleanup included. */
+  readonly calls: number;
+}
+
+export interface Plan {
+  readonly seed: number;
+  readonly suites: readonly SuitePlan[];
+  readonly stores: number;
+  /** Requests in all, the first reachability check included. */
+  readonly calls: number;
+  readonly callsByOperation: Readonly<Partial<Record<OperationName, number>>>;
+  readonly maxStores: number;
+  readonly rate: number;
+}
+
+const PLAN_CONCURRENCY = 16;
+
+/** A target that counts what it sends. */
+function counting(inner: Target, counts: Map<OperationName, number>): Target {
+  const bump = (op: OperationName) => counts.set(op, (counts.get(op) ?? 0) + 1);
+  const sendRaw = inner.sendRaw;
+  return {
+    ...inner,
+    call: (op, input, o) => (bump(op), inner.call(op, input, o)),
+    ...(sendRaw ? { sendRaw: (op: OperationName, input: Record<string, unknown>, o?: object) => (bump(op), sendRaw.call(inner, op, input, o)) } : {}),
+  };
+}
+
+/**
+ * What a run with these options would create and send, without sending anything to the target:
+ * the selected suites, seed and runs are simulated against an in-process emulator dressed as the
+ * aws target (no admin route, the guard on, no budget), so the case lists are exactly the run's.
+ */
+export async function planConformance(options: ConformanceOptions = {}): Promise<Plan> {
+  const settings = settingsOf(options);
+  const maxStores = options.maxStores ?? DEFAULT_MAX_STORES;
+  const rate = options.rate ?? DEFAULT_RATE;
+  const emulator = await startEmulator({ host: '127.0.0.1', port: 0 });
+  const counts = new Map<OperationName, number>();
+  const suites: SuitePlan[] = [];
+  try {
+    const { endpoint: _hidden, ...asAws } = endpointTarget({ endpoint: emulator.url, region: emulator.core.config.region, credentials: DUMMY_CREDENTIALS, kind: 'aws', name: 'plan', timeoutMs: settings.timeoutMs });
+    const counted = counting(asAws, counts);
+    const total = () => [...counts.values()].reduce((a, b) => a + b, 0);
+    await counted.call('ListSequenceStores', { maxResults: 1 });
+    for (const suite of settings.selected) {
+      const target = guardedTarget(counted);
+      const before = total();
+      let cases = 0;
+      const onProgress = (p: Progress) => {
+        if (p.phase !== 'cleanup') cases++;
+      };
+      // Concurrency does not change what is sent, only how fast the simulation goes.
+      await runSuites(target, [suite], { ...engineOptions(settings, randomBytes(6).toString('hex'), { ...options, onProgress }), concurrency: PLAN_CONCURRENCY });
+      suites.push({ suite: suite.name, cases, stores: target.ledger.created, calls: total() - before });
+    }
+    await asAws.close();
+  } finally {
+    await emulator.close();
+  }
+  return {
+    seed: settings.seed,
+    suites,
+    stores: suites.reduce((n, s) => n + s.stores, 0),
+    calls: [...counts.values()].reduce((a, b) => a + b, 0),
+    callsByOperation: Object.fromEntries(counts),
+    maxStores,
+    rate,
+  };
 }

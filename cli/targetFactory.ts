@@ -1,8 +1,10 @@
 // Builds the target a run asks for, from options a person or a test gives.
 import type { EmulatorOptions } from '../emulator/index.ts';
 import { localCredentials, localRegion } from '../targets/credentials.ts';
+import { awsTarget } from '../targets/aws.ts';
 import { emulatorTarget } from '../targets/emulator.ts';
 import { endpointTarget } from '../targets/endpoint.ts';
+import type { StoreLedger } from '../targets/ledger.ts';
 import { mockTarget } from '../targets/mock.ts';
 import type { Target } from '../targets/types.ts';
 import { UsageError } from './usage.ts';
@@ -18,7 +20,18 @@ export interface TargetChoice {
   readonly timeoutMs?: number;
   /** For `emulator` and `mock`: how the embedded emulator behaves (a variant for testing the harness). */
   readonly emulator?: EmulatorOptions;
+  /** For `aws`: the person said the run may create (and delete) stores in their account. */
+  readonly allowRealResources?: boolean;
+  /** For `aws`: most stores the run may create (default DEFAULT_MAX_STORES). */
+  readonly maxStores?: number;
+  /** For `aws`: requests per second (default DEFAULT_RATE). */
+  readonly rate?: number;
+  /** For `aws`: the ledger of the stores the run creates, when the caller wants to read it (e.g. on a signal). */
+  readonly ledger?: StoreLedger;
 }
+
+export const DEFAULT_MAX_STORES = 25;
+export const DEFAULT_RATE = 5;
 
 export const DEFAULT_REGION = 'us-east-1';
 
@@ -35,6 +48,17 @@ function endpointUrl(choice: TargetChoice, env: NodeJS.ProcessEnv): string {
   return url.replace(/\/$/, '');
 }
 
+/** The region of the aws target: --region, else AWS_REGION, else AWS_DEFAULT_REGION; there is no default. */
+export function awsRegion(choice: TargetChoice, env: NodeJS.ProcessEnv): string {
+  const region = choice.region ?? localRegion(env);
+  if (!region) throw new UsageError('--target aws needs a region: give --region, or set AWS_REGION or AWS_DEFAULT_REGION');
+  return region;
+}
+
+function checkPositive(name: string, value: number | undefined): void {
+  if (value !== undefined && !(Number.isFinite(value) && value > 0)) throw new UsageError(`${name} must be above 0 (got ${value})`);
+}
+
 export async function createTarget(choice: TargetChoice, env: NodeJS.ProcessEnv = process.env): Promise<Target> {
   const kind = choice.target ?? (choice.endpoint ? 'endpoint' : 'emulator');
   const timeout = choice.timeoutMs !== undefined ? { timeoutMs: choice.timeoutMs } : {};
@@ -45,8 +69,20 @@ export async function createTarget(choice: TargetChoice, env: NodeJS.ProcessEnv 
       return mockTarget({ ...(choice.region ? { region: choice.region } : {}), ...choice.emulator, ...timeout });
     case 'endpoint':
       return endpointTarget({ endpoint: endpointUrl(choice, env), region: choice.region ?? localRegion(env) ?? DEFAULT_REGION, credentials: localCredentials(env), ...timeout });
-    case 'aws':
-      throw new UsageError('--target aws is not available yet: the real service needs the safety guards (run tags, cleanup on interrupt, --allow-real-resources) that are still being built');
+    case 'aws': {
+      if (!choice.allowRealResources) throw new UsageError('--target aws creates and deletes stores in your AWS account: add --allow-real-resources to let it (see run --help), or --plan to see what it would do');
+      checkPositive('--max-stores', choice.maxStores);
+      checkPositive('--rate', choice.rate);
+      if (choice.maxStores !== undefined && !Number.isInteger(choice.maxStores)) throw new UsageError(`--max-stores must be a whole number (got ${choice.maxStores})`);
+      // An explicit --endpoint is the real-service rules at that URL (tests pose the emulator as AWS).
+      const endpoint = choice.endpoint !== undefined ? endpointUrl(choice, env) : undefined;
+      return awsTarget({
+        region: awsRegion(choice, env),
+        ...(endpoint ? { endpoint } : {}),
+        ...timeout,
+        guard: { maxStores: choice.maxStores ?? DEFAULT_MAX_STORES, ratePerSecond: choice.rate ?? DEFAULT_RATE, ...(choice.ledger ? { ledger: choice.ledger } : {}) },
+      });
+    }
     default:
       throw new UsageError(`unknown target '${String(kind)}'; targets: ${TARGET_KINDS.join(', ')}`);
   }

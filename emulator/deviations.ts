@@ -39,6 +39,13 @@ export interface Deviations {
   readonly pagesSkipOne?: boolean;
   /** Timestamps go out as epoch seconds, not date-time strings. */
   readonly epochTimestamps?: boolean;
+  /** Requests are deduplicated by their content, not their clientToken: a new token with an identical request gets the first answer back. */
+  readonly idempotencyByRequest?: boolean;
+  /**
+   * Injected faults strike after the call took effect, as a lost answer would: the change is made and
+   * the client sees the error. Not a departure by itself; with ignoreClientToken a retry makes a second store.
+   */
+  readonly faultAfterEffect?: boolean;
 }
 
 export const noDeviations: Deviations = {};

@@ -151,11 +151,20 @@ export async function runBoundary(env: SuiteEnv, suite: Suite, cases: readonly C
   });
 }
 
+export interface PropertyOptions {
+  /**
+   * Record the replay as `<propertyId>@<seed>:<run>`, the failing run only: replaying it runs that
+   * case again and shrinks it anew. For properties whose shrinking depends on what ran (fc.commands),
+   * where a full shrink path cannot be walked without running every step.
+   */
+  readonly replayRunOnly?: boolean;
+}
+
 /**
  * A fast-check property over generated cases. Findings of the generation runs are recorded as they
  * come; once a run fails, fast-check shrinks it, and only the smallest failing case is recorded.
  */
-export async function runProperty(env: SuiteEnv, suite: Suite, propertyId: string, operation: OperationName, cases: fc.Arbitrary<Case>, execute: (c: Case) => Promise<Executed[]>): Promise<void> {
+export async function runProperty(env: SuiteEnv, suite: Suite, propertyId: string, operation: OperationName, cases: fc.Arbitrary<Case>, execute: (c: Case) => Promise<Executed[]>, options: PropertyOptions = {}): Promise<void> {
   const replay = env.options.replay;
   if (env.options.operations && !env.options.operations.includes(operation)) return;
   if (replay?.property !== undefined && replay.property !== propertyId) return;
@@ -187,7 +196,8 @@ export async function runProperty(env: SuiteEnv, suite: Suite, propertyId: strin
   });
   if (details.errorInstance instanceof RunInterrupted) throw details.errorInstance;
   if (details.failed && lastFailing.length) {
-    env.recorder.record(lastFailing.filter((f) => f.finding.status === 'failed'), `${propertyId}@${details.seed}:${details.counterexamplePath ?? ''}`, { keepAll: true });
+    const path = options.replayRunOnly ? (details.counterexamplePath ?? '').split(':')[0] : details.counterexamplePath;
+    env.recorder.record(lastFailing.filter((f) => f.finding.status === 'failed'), `${propertyId}@${details.seed}:${path ?? ''}`, { keepAll: true });
   } else if (details.failed && details.errorInstance) {
     throw details.errorInstance;
   }

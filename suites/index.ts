@@ -2,8 +2,12 @@
 import type { Suite } from './engine.ts';
 import { shapeSuite } from './shape/suite.ts';
 import { validationSuite } from './validation/suite.ts';
+import { lifecycleSuite } from './lifecycle/suite.ts';
+import { wireSuite } from './wire/suite.ts';
+import { idempotencySuite } from './idempotency/suite.ts';
+import { exceptionsSuite } from './exceptions/suite.ts';
 
-export const suites: readonly Suite[] = [shapeSuite, validationSuite];
+export const suites: readonly Suite[] = [shapeSuite, validationSuite, idempotencySuite, exceptionsSuite, lifecycleSuite, wireSuite];
 
 export const suiteNames = suites.map((s) => s.name);
 

@@ -122,19 +122,28 @@ export class RunStores {
     if (!obs.transportError && (!obs.client.error || obs.client.error.name === 'ResourceNotFoundException')) this.owned.delete(id);
   }
 
-  /** Deletes every store the run created; a store already gone counts as deleted. */
+  /**
+   * Deletes every store the run created; a store already gone counts as deleted. On a target that
+   * keeps a ledger (aws), creates are refused from here on, calls still in flight are waited for,
+   * and every store in the ledger is deleted too, tracked by a suite or not.
+   */
   async cleanup(): Promise<{ deleted: number; left: string[] }> {
     const left: string[] = [];
     let deleted = 0;
+    const ledger = this.target.ledger;
+    ledger?.seal();
+    await ledger?.idle();
+    for (const entry of ledger?.outstanding() ?? []) if (!this.owned.has(entry.id)) this.owned.set(entry.id, { id: entry.id, arn: entry.arn, createdWith: {} });
     for (const ref of this.owned.values()) {
       await this.settle(ref.id);
       const obs = await this.target.call('DeleteSequenceStore', { id: ref.id }, { timeoutMs: this.settings.timeoutMs });
       const name = obs.client.error?.name;
       if (!obs.transportError && (!name || name === 'ResourceNotFoundException')) deleted++;
-      else left.push(`${ref.id} (${obs.transportError ?? name})`);
+      else left.push(`${ref.id} (${obs.transportError ?? `${name}: ${obs.client.error?.message ?? ''}`})`);
     }
     this.owned.clear();
     this.fixtureStore = undefined;
+    for (const unanswered of ledger?.unresolved() ?? []) left.push(`unknown id: ${unanswered}`);
     return { deleted, left };
   }
 }

@@ -13,6 +13,8 @@ export interface ClientSettings {
   /** Dummy credentials suit an emulator; absent means the standard AWS chain. */
   readonly credentials?: AwsCredentialIdentity;
   readonly maxAttempts?: number;
+  /** The SDK's retry mode (default standard); `adaptive` also slows the client down after throttling. */
+  readonly retryMode?: 'standard' | 'adaptive';
   /** Per-attempt socket time limit. */
   readonly requestTimeoutMs?: number;
 }
@@ -26,6 +28,7 @@ export function createOmicsClient(settings: ClientSettings): Omics.OmicsClient {
     ...(settings.endpoint ? { endpoint: settings.endpoint, disableHostPrefix: true } : {}),
     ...(settings.credentials ? { credentials: settings.credentials } : {}),
     maxAttempts: settings.maxAttempts ?? 1,
+    ...(settings.retryMode ? { retryMode: settings.retryMode } : {}),
     requestHandler: new NodeHttpHandler({ connectionTimeout: timeout, requestTimeout: timeout }),
   });
 }

@@ -1,5 +1,6 @@
 // What every target returns for a call: an observation, with the wire and the SDK's view kept apart.
 import type { OperationName } from '../specs/index.ts';
+import type { StoreLedger } from './ledger.ts';
 
 export interface WireRequest {
   readonly method: string;
@@ -49,6 +50,8 @@ export interface Observation {
   readonly client: ClientView;
   /** The call never got an answer: timeout, connection refused. */
   readonly transportError?: string;
+  /** The target refused to send the call at all (the aws target's guard), and why: not an answer of the service. */
+  readonly refused?: string;
   readonly durationMs: number;
 }
 
@@ -71,5 +74,7 @@ export interface Target {
   call(operation: OperationName, input: Record<string, unknown>, options?: CallOptions): Promise<Observation>;
   /** Sends a request as raw HTTP built from the spec's binding, for what an SDK cannot express. */
   sendRaw?(operation: OperationName, input: Record<string, unknown>, options?: CallOptions): Promise<Observation>;
+  /** Targets that guard a shared account (aws): the stores the run's own requests created. */
+  readonly ledger?: StoreLedger;
   close(): Promise<void>;
 }

@@ -23,6 +23,11 @@ const files = findTests(root)
   .sort()
   .filter((file) => only.length === 0 || only.some((o) => relative(root, file).includes(o)));
 
+if (files.length === 0) {
+  console.error(`test/run.ts: no test file's path contains ${only.map((o) => `'${o}'`).join(' or ')} (paths are relative to test/, e.g. suites/mutants)`);
+  process.exit(2);
+}
+
 // uvu writes its totals to stdout; keep a copy to turn into the closing line.
 let captured = '';
 const write = process.stdout.write.bind(process.stdout);

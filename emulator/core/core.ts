@@ -4,7 +4,7 @@
 import { operations, validateInput, type OperationName } from '../../specs/index.ts';
 import { checkCoreConfig, resolveCoreConfig, type BehaviourConfig, type CoreConfig, type CoreOptions } from '../config.ts';
 import { FaultInjector } from './faults.ts';
-import { checkIdempotency } from './idempotency.ts';
+import { canonicalJson, checkIdempotency, tokenMember } from './idempotency.ts';
 import { handlers } from './operations/index.ts';
 import { seededRandom } from './random.ts';
 import { ServiceError } from './serviceError.ts';
@@ -34,6 +34,14 @@ function withoutMembers(input: Record<string, unknown>, names: readonly string[]
   return Object.fromEntries(Object.entries(input).filter(([k]) => !names.includes(k)));
 }
 
+/** The input with its clientToken replaced by the request's own content (the idempotencyByRequest deviation). */
+function keyedByContent(operation: OperationName, input: Record<string, unknown>): Record<string, unknown> {
+  const member = tokenMember(operation);
+  if (!member || typeof input[member] !== 'string') return input;
+  const { [member]: _token, ...rest } = input;
+  return { ...input, [member]: canonicalJson(rest) };
+}
+
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 export function createCore(options: CoreOptions = {}): EmulatorCore {
@@ -53,7 +61,7 @@ export function createCore(options: CoreOptions = {}): EmulatorCore {
     if (violations.length && !deviations.validateAfterEffect) throw refuse();
     const now = config.now();
     state.purge(now);
-    const decision = deviations.ignoreClientToken ? ({ kind: 'run' } as const) : checkIdempotency(state, operation, input, config.behaviour.idempotencyMismatch);
+    const decision = deviations.ignoreClientToken ? ({ kind: 'run' } as const) : checkIdempotency(state, operation, deviations.idempotencyByRequest ? keyedByContent(operation, input) : input, config.behaviour.idempotencyMismatch);
     if (decision.kind === 'replay') return decision.response;
     // A deviant emulator that validates late applies what it can of the request first.
     const effective = violations.length ? withoutMembers(input, violations.map((v) => v.path.split(/[.[]/)[0]!)) : input;
@@ -82,6 +90,13 @@ export function createCore(options: CoreOptions = {}): EmulatorCore {
     async invoke(operation, input) {
       const { error, latencyMs } = faults.decide(operation);
       if (latencyMs > 0) await sleep(latencyMs);
+      if (error && config.deviations.faultAfterEffect) {
+        try {
+          invokeNow(operation, input);
+        } catch {
+          // The client sees the injected fault whatever the call itself answered.
+        }
+      }
       if (error) throw error instanceof ServiceError ? error.deviated(config.deviations.errors?.[error.errorName]) : error;
       return invokeNow(operation, input);
     },

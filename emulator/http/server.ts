@@ -2,10 +2,10 @@
 // throw out of the handler, and 500 comes only from an injected fault.
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { operations, service, type OperationName } from '../../specs/index.ts';
+import { operations, service, type ErrorName, type OperationName } from '../../specs/index.ts';
 import type { HttpConfig } from '../config.ts';
 import type { EmulatorCore } from '../core/core.ts';
-import { isServiceError } from '../core/serviceError.ts';
+import { isServiceError, ServiceError } from '../core/serviceError.ts';
 import type { RequestLog } from '../requestLog.ts';
 import { createSigV4Verifier, isOperationAllowed, type Credential } from '../sigv4/verifier.ts';
 import { ADMIN_PREFIX, handleAdmin } from './admin.ts';
@@ -16,7 +16,6 @@ import { sendError, sendJson } from './respond.ts';
 import { route } from './router.ts';
 import { toEpochTimestamps } from '../deviations.ts';
 import { parseQuery, splitTarget } from './target.ts';
-import { errors } from '../../specs/index.ts';
 
 export interface FrontOptions {
   readonly http: HttpConfig;
@@ -98,12 +97,7 @@ export function createFront({ http, core, requestLog, credentials }: FrontOption
       const output = await core.invoke(operation, bindInput(operation, match.labels, query, parsed.value));
       return success(res, requestId, operation, output);
     } catch (error) {
-      if (isServiceError(error)) {
-        const { errorTypeIn = 'header', omitErrorMessage } = core.config.deviations;
-        const body = { ...(omitErrorMessage ? {} : { message: error.message }), ...(errorTypeIn === 'body' ? { __type: error.wireType } : {}) };
-        sendJson(res, error.httpStatus, requestId, body, errorTypeIn === 'header' ? { 'x-amzn-errortype': error.wireType } : {});
-        return { status: error.httpStatus, errorType: error.wireType };
-      }
+      if (isServiceError(error)) return sendServiceError(res, requestId, error);
       throw error;
     }
   }
@@ -115,10 +109,16 @@ export function createFront({ http, core, requestLog, credentials }: FrontOption
     return { status: code };
   }
 
-  function serviceFailure(res: ServerResponse, requestId: string, name: keyof typeof errors, message: string): Outcome {
-    const status = errors[name].httpStatus;
-    sendError(res, status, requestId, name, message);
-    return { status, errorType: name };
+  /** A modelled error from the front itself, answered the way the core's errors are (deviations included). */
+  function serviceFailure(res: ServerResponse, requestId: string, name: ErrorName, message: string): Outcome {
+    return sendServiceError(res, requestId, new ServiceError(name, message).deviated(core.config.deviations.errors?.[name]));
+  }
+
+  function sendServiceError(res: ServerResponse, requestId: string, error: ServiceError): Outcome {
+    const { errorTypeIn = 'header', omitErrorMessage } = core.config.deviations;
+    const body = { ...(omitErrorMessage ? {} : { message: error.message }), ...(errorTypeIn === 'body' ? { __type: error.wireType } : {}) };
+    sendJson(res, error.httpStatus, requestId, body, errorTypeIn === 'header' ? { 'x-amzn-errortype': error.wireType } : {});
+    return { status: error.httpStatus, errorType: error.wireType };
   }
 
   function admin(res: ServerResponse, requestId: string, method: string, path: string, query: string, body: Buffer | undefined): void {

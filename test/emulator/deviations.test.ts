@@ -48,4 +48,17 @@ deviations('a forgotten token, a delete that keeps the store, tags replaced, pag
   assert.equal(second.sequenceStores, [], 'the second page lost its store');
 });
 
+deviations('requests deduplicated by content, faults that strike after the effect', async () => {
+  const byRequest = createCore({ deviations: { idempotencyByRequest: true } });
+  const a = byRequest.invokeNow('CreateSequenceStore', { name: 'same', clientToken: 't1' });
+  assert.is(byRequest.invokeNow('CreateSequenceStore', { name: 'same', clientToken: 't2' }).id, a.id, 'a new token with the same request got the first store');
+  assert.is.not(byRequest.invokeNow('CreateSequenceStore', { name: 'other', clientToken: 't1' }).id, a.id);
+  const late = createCore({ deviations: { faultAfterEffect: true }, faults: { rate: 0, errors: [], operations: [], latencyMs: [0, 0], script: [{ operation: 'CreateSequenceStore', count: 1, error: 'InternalServerException' }] } });
+  await late.invoke('CreateSequenceStore', { name: 'lost', clientToken: 't' }).then(() => assert.unreachable('the fault'), (e: unknown) => assert.ok(e instanceof ServiceError && e.httpStatus === 500));
+  assert.is(late.storeCount(), 1, 'the failed call still made its store');
+  const retried = await late.invoke('CreateSequenceStore', { name: 'lost', clientToken: 't' });
+  assert.is(late.storeCount(), 1, 'the retry with the same token got that store back');
+  assert.ok(retried.id);
+});
+
 deviations.run();

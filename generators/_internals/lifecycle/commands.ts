@@ -7,15 +7,24 @@ import { defaultETagAlgorithmFamily, type LifecycleModel, type LifecycleSystem, 
 
 type Cmd = AsyncCommand<LifecycleModel, LifecycleSystem, false>;
 
+/** Which promise of the contract a mismatch breaks: the store's state, a deleted store being gone, or paging. */
+export type MismatchAspect = 'state' | 'deleted' | 'pages';
+
 export class LifecycleMismatch extends Error {
   override name = 'LifecycleMismatch';
+  constructor(
+    message: string,
+    readonly aspect: MismatchAspect = 'state',
+  ) {
+    super(message);
+  }
 }
 
 const NOT_FOUND = errors.ResourceNotFoundException.name;
 
-function expectEqual(what: string, actual: unknown, expected: unknown): void {
+function expectEqual(what: string, actual: unknown, expected: unknown, aspect: MismatchAspect = 'state'): void {
   if (JSON.stringify(actual) !== JSON.stringify(expected)) {
-    throw new LifecycleMismatch(`${what}: expected ${JSON.stringify(expected)}, received ${JSON.stringify(actual)}`);
+    throw new LifecycleMismatch(`${what}: expected ${JSON.stringify(expected)}, received ${JSON.stringify(actual)}`, aspect);
   }
 }
 
@@ -77,10 +86,10 @@ export class GetDeletedStore implements Cmd {
     const s = m.deleted[this.ref % m.deleted.length]!;
     try {
       const out = await r.get(s.id);
-      throw new LifecycleMismatch(`get of deleted store ${s.id}: expected ${NOT_FOUND}, received ${JSON.stringify(out).slice(0, 120)}`);
+      throw new LifecycleMismatch(`get of deleted store ${s.id}: expected ${NOT_FOUND}, received ${JSON.stringify(out).slice(0, 120)}`, 'deleted');
     } catch (e) {
       if (e instanceof LifecycleMismatch) throw e;
-      expectEqual(`get of deleted store ${s.id} error`, (e as Error).name, NOT_FOUND);
+      expectEqual(`get of deleted store ${s.id} error`, (e as Error).name, NOT_FOUND, 'deleted');
     }
   }
   toString = () => `getDeleted(#${this.ref})`;
@@ -96,7 +105,7 @@ export class ListStores implements Cmd {
     do {
       const out = await r.list({ ...(this.maxResults !== undefined ? { maxResults: this.maxResults } : {}), ...(nextToken ? { nextToken } : {}) });
       const items = (out.sequenceStores ?? []) as Array<Record<string, unknown>>;
-      if (this.maxResults !== undefined && items.length > this.maxResults) throw new LifecycleMismatch(`list: ${items.length} stores on a page of at most ${this.maxResults}`);
+      if (this.maxResults !== undefined && items.length > this.maxResults) throw new LifecycleMismatch(`list: ${items.length} stores on a page of at most ${this.maxResults}`, 'pages');
       for (const item of items) seen.set(item.id as string, item);
       nextToken = out.nextToken as string | undefined;
     } while (nextToken && ++pages < this.pageLimit);
@@ -106,7 +115,7 @@ export class ListStores implements Cmd {
       if (!item) throw new LifecycleMismatch(`list: store ${s.id} created by this run is missing`);
       expectEqual(`list name of ${s.id}`, item.name, s.name);
     }
-    for (const d of m.deleted) if (seen.has(d.id)) throw new LifecycleMismatch(`list: deleted store ${d.id} is still listed`);
+    for (const d of m.deleted) if (seen.has(d.id)) throw new LifecycleMismatch(`list: deleted store ${d.id} is still listed`, 'deleted');
   }
   toString = () => `list(maxResults=${this.maxResults})`;
 }
@@ -155,12 +164,20 @@ export class TagStore implements Cmd {
 
 export class UntagStore implements Cmd {
   constructor(readonly ref: number, readonly picks: number[], readonly unknownKey: string | undefined) {}
-  check = (m: Readonly<LifecycleModel>) => m.stores.length > 0;
-  async run(m: LifecycleModel, r: LifecycleSystem): Promise<void> {
-    const s = storeAt(m, this.ref)!;
+  /** The keys sent: picked among the store's tags, plus the unknown key where it is one. */
+  private keysFor(s: StoreModel): string[] {
     const keys = Object.keys(s.tags);
     const chosen = keys.length ? [...new Set(this.picks.map((p) => keys[p % keys.length]!))] : [];
-    const all = this.unknownKey !== undefined && !(this.unknownKey in s.tags) ? [...chosen, this.unknownKey] : chosen;
+    return this.unknownKey !== undefined && !(this.unknownKey in s.tags) ? [...chosen, this.unknownKey] : chosen;
+  }
+  // Some key to send: an empty list leaves the required query parameter out of the request.
+  check = (m: Readonly<LifecycleModel>) => {
+    const s = storeAt(m, this.ref);
+    return s !== undefined && this.keysFor(s).length > 0;
+  };
+  async run(m: LifecycleModel, r: LifecycleSystem): Promise<void> {
+    const s = storeAt(m, this.ref)!;
+    const all = this.keysFor(s);
     await r.untag(s.arn, all);
     s.tags = Object.fromEntries(Object.entries(s.tags).filter(([k]) => !all.includes(k)));
   }

@@ -1,0 +1,182 @@
+// suites/exceptions: makes the target answer each modelled error — by the request, by naming a store
+// that does not exist, by a full quota, an injected fault, a store still being created, a key that
+// may only read — and checks each answer on the wire and in the SDK. One case at a time: faults and
+// quotas are the target's, not the case's.
+import { parseSequenceStoreArn, operationNames, operations, SequenceStoreId, sequenceStoreArn, storeStatus } from '../../specs/index.ts';
+import { emulatorTarget, type EmulatorTarget } from '../../targets/emulator.ts';
+import type { Observation, Target } from '../../targets/types.ts';
+import { runBoundary, type Executed, type Suite, type SuiteEnv } from '../engine.ts';
+import { prepareInput } from '../prepare.ts';
+import { aimedAt, RUN_TAG_KEY, type StoreRef } from '../stores.ts';
+import { exceptionCases, storeLabel, type ExceptionCase } from './cases.ts';
+import { exceptionChecks } from './checks.ts';
+import { targetControl, type TargetControl } from './targetControl.ts';
+
+/** How long a store stays CREATING in the conflict case: long enough for one update to arrive. */
+export const CONFLICT_WINDOW_MS = 1000;
+const READ_ONLY_KEY = { accessKeyId: 'AKIDOMICSREADONLY', secretAccessKey: 'omics-conformance-read-only-secret' };
+
+type Outcome = { observation: Observation; input: Record<string, unknown> } | { skipped: string };
+
+const placeholder = (c: ExceptionCase): Observation => ({ operation: c.operation, input: c.input, via: 'sdk', client: {}, durationMs: 0 });
+
+/** A name no other store has: the run id, the suite, and a counter. */
+function runName(env: SuiteEnv, purpose: string): string {
+  return `omics-conformance ${env.stores.runId} exceptions ${purpose} ${env.unique.next('000')}`;
+}
+
+function storeInput(env: SuiteEnv, purpose: string): Record<string, unknown> {
+  return { name: runName(env, purpose), tags: { [RUN_TAG_KEY]: env.stores.runId } };
+}
+
+/** A well-formed store id that no store will have (pseudo-random digits, the id's least length), derived from the run seed. */
+export function absentStoreId(seed: number, salt: number): string {
+  const length = SequenceStoreId.length!.min!;
+  let x = (seed ^ Math.imul(salt + 1, 0x9e3779b1)) >>> 0;
+  let id = '';
+  while (id.length < length) {
+    x = (Math.imul(x, 1664525) + 1013904223) >>> 0;
+    id += String((x >>> 16) % 10);
+  }
+  return id;
+}
+
+async function call(env: SuiteEnv, target: Target, operation: ExceptionCase['operation'], input: Record<string, unknown>): Promise<Observation> {
+  const obs = await target.call(operation, input, { timeoutMs: env.options.timeoutMs, maxAttempts: 1 });
+  // A create the target should have refused made a store: it is the run's, and goes now.
+  if (operation === 'CreateSequenceStore' && target === env.target) {
+    const made = env.stores.track(obs, input);
+    if (made) await env.stores.dispose(made.id);
+  }
+  return obs;
+}
+
+/** The run's shared store, or why there is none (the case is then skipped, not the suite stopped). */
+async function fixtureOf(env: SuiteEnv): Promise<StoreRef | string> {
+  try {
+    return await env.stores.fixture();
+  } catch (err) {
+    return (err as Error).message;
+  }
+}
+
+async function byRequest(env: SuiteEnv, c: ExceptionCase): Promise<Outcome> {
+  if (c.needs !== 'existing-store') {
+    const input = prepareInput(env, c, c.input);
+    return { observation: await call(env, env.target, c.operation, input), input };
+  }
+  const fixture = await fixtureOf(env);
+  if (typeof fixture === 'string') return { skipped: fixture };
+  return env.stores.exclusive(fixture.id, async () => {
+    const input = prepareInput(env, c, aimedAt(c.operation, c.input, fixture));
+    return { observation: await call(env, env.target, c.operation, input), input };
+  });
+}
+
+async function absentStore(env: SuiteEnv, c: ExceptionCase, index: number): Promise<Outcome> {
+  const label = storeLabel(c.operation)!;
+  const id = absentStoreId(env.options.seed, index);
+  let value = id;
+  if (label.kind === 'arn') {
+    // The ARN of the run's own account and partition, so the answer is about the store, not the account.
+    const fixture = await fixtureOf(env);
+    if (typeof fixture === 'string') return { skipped: fixture };
+    const parsed = parseSequenceStoreArn(fixture.arn);
+    if (!parsed) return { skipped: 'the target\'s store ARNs do not follow the resource template, so no ARN of an absent store can be made' };
+    value = sequenceStoreArn(parsed.partition, parsed.region, parsed.account, id);
+  }
+  const input = { ...c.input, [label.member]: value };
+  return { observation: await call(env, env.target, c.operation, input), input };
+}
+
+async function quotaFull(env: SuiteEnv, c: ExceptionCase, control: TargetControl): Promise<Outcome> {
+  const input = storeInput(env, 'over quota');
+  const count = await control.storeCount();
+  const observation = await control.withBehaviour({ quota: count }, () => call(env, env.target, c.operation, input));
+  return { observation, input };
+}
+
+async function injectedFault(env: SuiteEnv, c: ExceptionCase, control: TargetControl): Promise<Outcome> {
+  if (c.expect.outcome !== 'rejected') throw new Error(`${c.label}: a fault case expects an error`);
+  const input = { ...c.input };
+  const observation = await control.withFault({ operation: c.operation, error: c.expect.error }, () => call(env, env.target, c.operation, input));
+  return { observation, input };
+}
+
+async function stillCreating(env: SuiteEnv, c: ExceptionCase, control: TargetControl): Promise<Outcome> {
+  let storeId: string | undefined;
+  try {
+    return await control.withBehaviour({ createDelayMs: CONFLICT_WINDOW_MS }, async (): Promise<Outcome> => {
+      const create = storeInput(env, 'conflict');
+      const obs = await env.target.call('CreateSequenceStore', create, { timeoutMs: env.options.timeoutMs });
+      const store = env.stores.track(obs, create);
+      if (!store) return { skipped: `could not create the store to update: ${obs.transportError ?? obs.client.error?.name ?? 'no id in the answer'}` };
+      storeId = store.id;
+      const input = { ...c.input, id: store.id, description: `updated while ${storeStatus.creating}` };
+      return { observation: await env.target.call(c.operation, input, { timeoutMs: env.options.timeoutMs, maxAttempts: 1 }), input };
+    });
+  } finally {
+    if (storeId !== undefined) await env.stores.dispose(storeId);
+  }
+}
+
+/** A second emulator that verifies signatures, called with a key that may only read. */
+async function readOnlyKey(env: SuiteEnv, c: ExceptionCase): Promise<Outcome> {
+  const embedded = (env.target as Partial<EmulatorTarget>).emulator;
+  if (!embedded) return { skipped: `the ${env.target.kind} target cannot be given a key limited to some operations (only the embedded emulator starts a second, SigV4-verifying emulator for this)` };
+  const allowedOperations = operationNames.filter((op) => operations[op].readonly);
+  const guarded = await emulatorTarget({
+    region: env.target.region,
+    verifySigV4: true,
+    credentials: [{ ...READ_ONLY_KEY, allowedOperations }],
+    deviations: embedded.core.config.deviations,
+    timeoutMs: env.options.timeoutMs,
+  });
+  try {
+    const input = storeInput(env, 'read-only key');
+    return { observation: await call(env, guarded, c.operation, input), input };
+  } finally {
+    await guarded.close();
+  }
+}
+
+async function produce(env: SuiteEnv, c: ExceptionCase, index: number): Promise<Outcome> {
+  switch (c.cause) {
+    case 'request':
+      return byRequest(env, c);
+    case 'absent':
+      return absentStore(env, c, index);
+    case 'denied':
+      return readOnlyKey(env, c);
+    default: {
+      const found = await targetControl(env.target, env.options.timeoutMs);
+      if ('reason' in found) return { skipped: found.reason };
+      if (c.cause === 'quota') return quotaFull(env, c, found.control);
+      if (c.cause === 'fault') return injectedFault(env, c, found.control);
+      return stillCreating(env, c, found.control);
+    }
+  }
+}
+
+export async function executeExceptionCase(env: SuiteEnv, c: ExceptionCase, index: number): Promise<Executed[]> {
+  const outcome = await produce(env, c, index);
+  if ('skipped' in outcome) return [{ case: c, observation: placeholder(c), skipped: outcome.skipped }];
+  return [{ case: { ...c, input: outcome.input }, observation: outcome.observation }];
+}
+
+export const exceptionsSuite: Suite = {
+  name: 'exceptions',
+  description: 'Every modelled error a target can be made to produce comes with its HTTP status, type header and message, and the SDK raises its class with $fault and $retryable as modelled.',
+  checks: exceptionChecks,
+  async run(env) {
+    const cases = exceptionCases();
+    let queue: Promise<unknown> = Promise.resolve();
+    // One case at a time: a fault, a quota or a delay set for one case must not meet another's call.
+    const serially = (c: ExceptionCase) => {
+      const next = queue.then(() => executeExceptionCase(env, c, cases.indexOf(c)));
+      queue = next.catch(() => undefined);
+      return next;
+    };
+    await runBoundary(env, this, cases, (c) => serially(c as ExceptionCase));
+  },
+};

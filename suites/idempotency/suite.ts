@@ -1,0 +1,44 @@
+// suites/idempotency: CreateSequenceStore's clientToken — a repeat, new tokens, the token the SDK
+// fills, a retry after a server error, a token reused for another request, and creates in flight
+// together. One scenario at a time: the retry's injected fault must meet only its own call.
+import type { Case } from '../../generators/case.ts';
+import { runBoundary, type Suite } from '../engine.ts';
+import { idempotencyChecks } from './checks.ts';
+import { CONCURRENT_CREATES, runScenario, TOKEN, type IdempotencyCase, type Scenario } from './scenarios.ts';
+
+const SCENARIOS: readonly [Scenario, string][] = [
+  ['same-token', `the same ${TOKEN} and request, twice`],
+  ['different-tokens', `one request under two ${TOKEN}s`],
+  ['sdk-fills-token', `twice without a ${TOKEN}`],
+  ['retry', `retried by the SDK after a server error`],
+  ['token-reuse', `a ${TOKEN} reused with another name`],
+  ['concurrent', `${CONCURRENT_CREATES} at once with one ${TOKEN}`],
+];
+
+export function idempotencyCases(): IdempotencyCase[] {
+  return SCENARIOS.map(([scenario, what]) => ({
+    operation: 'CreateSequenceStore',
+    input: {},
+    send: 'sdk',
+    expect: { outcome: 'accepted' },
+    label: `CreateSequenceStore ${what}`,
+    ruleIds: [],
+    phase: 'boundary',
+    scenario,
+  }));
+}
+
+export const idempotencySuite: Suite = {
+  name: 'idempotency',
+  description: 'A clientToken makes a create idempotent: repeats, retries and concurrent calls make one store; new tokens new stores.',
+  checks: idempotencyChecks,
+  async run(env) {
+    let queue: Promise<unknown> = Promise.resolve();
+    const serially = (c: Case) => {
+      const next = queue.then(() => runScenario(env, c as IdempotencyCase));
+      queue = next.catch(() => undefined);
+      return next;
+    };
+    await runBoundary(env, this, idempotencyCases(), serially);
+  },
+};

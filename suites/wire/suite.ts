@@ -1,0 +1,83 @@
+// suites/wire: valid cases of every operation, sent through the SDK on stores the run creates; the
+// wire checks compare each request with the spec's binding and each success body with the SDK's
+// reading of it. Stores are tracked from the raw body too, so a body the SDK cannot read leaves
+// no store behind.
+import { allBoundaryCases } from '../../generators/boundaryCases.ts';
+import type { Case } from '../../generators/case.ts';
+import { validCase } from '../../generators/validCase.ts';
+import { operationNames, SequenceStoreName } from '../../specs/index.ts';
+import type { Observation } from '../../targets/types.ts';
+import { applyChecks, runBoundary, runProperty, type Executed, type Suite, type SuiteEnv } from '../engine.ts';
+import { wireBody } from '../observed.ts';
+import { prepareInput } from '../prepare.ts';
+import { aimedAt, RUN_TAG_KEY, type StoreRef } from '../stores.ts';
+import { wireChecks } from './checks.ts';
+
+/** Tracks the store a create made, from the SDK output or, where the SDK could not read it, the raw body. */
+function trackCreated(env: SuiteEnv, obs: Observation, input: Record<string, unknown>): StoreRef | undefined {
+  const tracked = env.stores.track(obs, input);
+  if (tracked) return tracked;
+  const body = wireBody(obs);
+  if (body?.from !== 'wire' || typeof body.body !== 'object' || body.body === null) return undefined;
+  return env.stores.track({ ...obs, client: { output: body.body as Record<string, unknown> } }, input);
+}
+
+async function createStore(env: SuiteEnv, purpose: string, runTag: boolean): Promise<StoreRef> {
+  const name = env.unique.nextIfValid(SequenceStoreName, `omics-conformance ${env.stores.runId} wire ${purpose}`);
+  const input = { name, ...(runTag ? { tags: { [RUN_TAG_KEY]: env.stores.runId } } : {}) };
+  const obs = await env.target.call('CreateSequenceStore', input, { timeoutMs: env.options.timeoutMs });
+  const ref = trackCreated(env, obs, input);
+  if (!ref) throw new Error(`could not create a store to test with: ${obs.transportError ?? obs.client.error?.name ?? 'no id in the answer'} ${obs.client.error?.message ?? ''}`.trim());
+  await env.stores.settle(ref.id, obs);
+  return ref;
+}
+
+async function send(env: SuiteEnv, c: Case, store: StoreRef | undefined): Promise<Executed[]> {
+  const input = prepareInput(env, c, store ? aimedAt(c.operation, c.input, store) : c.input);
+  const observation = await env.target.call(c.operation, input, { timeoutMs: env.options.timeoutMs });
+  if (c.operation === 'CreateSequenceStore') {
+    const created = trackCreated(env, observation, input);
+    if (created) await env.stores.dispose(created.id);
+  }
+  return [{ case: { ...c, input }, observation }];
+}
+
+export function wireExecutor(env: SuiteEnv): (c: Case) => Promise<Executed[]> {
+  let fixture: Promise<StoreRef> | undefined;
+  return async (c) => {
+    if (c.needs !== 'existing-store') return send(env, c, undefined);
+    // A store of its own where the case removes it or fills it with tags; the shared one otherwise.
+    if (c.operation === 'DeleteSequenceStore' || c.operation === 'TagResource') {
+      const store = await createStore(env, `${c.operation} case`, c.operation !== 'TagResource');
+      try {
+        return await send(env, c, store);
+      } finally {
+        await env.stores.dispose(store.id);
+      }
+    }
+    fixture ??= createStore(env, 'fixture', true);
+    const store = await fixture;
+    return env.stores.exclusive(store.id, () => send(env, c, store));
+  };
+}
+
+const sdkCases = () => allBoundaryCases().filter((c) => c.expect.outcome === 'accepted' && c.send === 'sdk');
+
+export const wireSuite: Suite = {
+  name: 'wire',
+  description: 'What the SDK sends matches the HTTP binding of the spec; what comes back reads the same on the wire and in the SDK.',
+  checks: wireChecks,
+  async run(env) {
+    if (!env.target.hasWire) {
+      const example = sdkCases()[0]!;
+      const observation: Observation = { operation: example.operation, input: example.input, via: 'sdk', client: {}, durationMs: 0 };
+      env.recorder.record(applyChecks(env, this.checks, [{ case: example, observation, skipped: `no wire on the ${env.target.kind} target` }]), `${this.name}/boundary`);
+      return;
+    }
+    const execute = wireExecutor(env);
+    await runBoundary(env, this, sdkCases(), execute);
+    for (const op of operationNames) {
+      await runProperty(env, this, `wire/${op}/valid`, op, validCase(op).filter((c) => c.send === 'sdk'), execute);
+    }
+  },
+};
