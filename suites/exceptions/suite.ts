@@ -10,7 +10,7 @@ import { prepareInput } from '../prepare.ts';
 import { aimedAt, RUN_TAG_KEY, type StoreRef } from '../stores.ts';
 import { exceptionCases, storeLabel, type ExceptionCase } from './cases.ts';
 import { exceptionChecks } from './checks.ts';
-import { targetControl, type TargetControl } from './targetControl.ts';
+import { targetControl, type TargetControl } from '../targetControl.ts';
 
 /** How long a store stays CREATING in the conflict case: long enough for one update to arrive. */
 export const CONFLICT_WINDOW_MS = 1000;

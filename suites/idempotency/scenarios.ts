@@ -9,7 +9,7 @@ import { describeOutcome, succeeded } from '../observed.ts';
 import type { ExecutedFinding } from '../recorder.ts';
 import { RUN_TAG_KEY } from '../stores.ts';
 import type { Check, Finding } from '../types.ts';
-import { targetControl } from '../exceptions/targetControl.ts';
+import { targetControl } from '../targetControl.ts';
 import { concurrentSameTokenCheck, differentTokensCheck, retrySameTokenCheck, sameTokenCheck, sdkFillsTokenCheck, tokenReuseCheck } from './checks.ts';
 
 /** The idempotency-token member of CreateSequenceStore. */

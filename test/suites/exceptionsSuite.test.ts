@@ -11,7 +11,7 @@ import type { Report } from '../../reports/report.ts';
 import { checkOf, failingIds } from '../support/report.ts';
 import { errorNames } from '../../specs/index.ts';
 import { exceptionCases } from '../../suites/exceptions/cases.ts';
-import { targetControl } from '../../suites/exceptions/targetControl.ts';
+import { targetControl } from '../../suites/targetControl.ts';
 import type { Target } from '../../targets/types.ts';
 
 const exceptions = suite('suites/exceptions');

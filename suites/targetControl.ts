@@ -1,11 +1,11 @@
 // What a run can change on a target beyond its API, to make it answer an error on purpose: inject
 // a fault, set a store quota, slow creates down. In process on the embedded emulator and the mock
 // (their core), over the admin route on an endpoint that is our emulator; elsewhere nothing, and why.
-import { ADMIN_PREFIX } from '../../emulator/index.ts';
-import type { ErrorName, OperationName } from '../../specs/index.ts';
-import type { EmulatorTarget } from '../../targets/emulator.ts';
-import type { MockTarget } from '../../targets/mock.ts';
-import type { Target } from '../../targets/types.ts';
+import { ADMIN_PREFIX } from '../emulator/index.ts';
+import type { ErrorName, OperationName } from '../specs/index.ts';
+import type { EmulatorTarget } from '../targets/emulator.ts';
+import type { MockTarget } from '../targets/mock.ts';
+import type { Target } from '../targets/types.ts';
 
 type Core = MockTarget['core'];
 type FaultPlan = ReturnType<Core['faults']['plan']>;
