@@ -5,7 +5,7 @@ import type { Report, ReportedCheck } from './report.ts';
 const MAX_SHOWN = 3;
 const MAX_COMMAND = 400;
 
-function checkLine(c: ReportedCheck): string {
+function checkLine(c: ReportedCheck, width: number): string {
   const mark = c.status === 'passed' ? 'ok  ' : c.status === 'failed' ? 'FAIL' : 'skip';
   const extra = [
     c.status === 'failed' ? `${c.counts.failed} failing case${c.counts.failed === 1 ? '' : 's'}` : '',
@@ -13,7 +13,7 @@ function checkLine(c: ReportedCheck): string {
     c.counts.observed ? `${c.counts.observed} observed` : '',
     c.skipped ?? '',
   ].filter(Boolean);
-  return `  ${mark} ${c.id.padEnd(38)} ${c.level.padEnd(6)} ${String(c.cases).padStart(5)} cases${extra.length ? `  (${extra.join('; ')})` : ''}`;
+  return `  ${mark} ${c.id.padEnd(width)} ${c.level.padEnd(8)} ${String(c.cases).padStart(5)} cases${extra.length ? `  (${extra.join('; ')})` : ''}`;
 }
 
 export function closingLine(report: Report): string {
@@ -24,7 +24,8 @@ export function closingLine(report: Report): string {
 export function consoleSummary(report: Report, files: readonly string[]): string {
   const lines: string[] = [];
   lines.push(`omics-conformance: ${report.target.name} (${report.target.kind}${report.target.endpoint ? ` ${report.target.endpoint}` : ''}, ${report.target.region}), seed ${report.seed}, ${report.runs} runs per property, shard ${report.shard}`);
-  for (const c of report.checks) lines.push(checkLine(c));
+  const width = Math.max(0, ...report.checks.map((c) => c.id.length));
+  for (const c of report.checks) lines.push(checkLine(c, width));
   for (const c of report.checks.filter((x) => x.failures.length)) {
     lines.push('', `FAIL ${c.id} [${c.level}] ${c.title}`, `     spec: ${c.spec}`);
     for (const f of c.failures.slice(0, MAX_SHOWN)) {
