@@ -55,7 +55,10 @@ export class Recorder {
    * `keepAll` keeps the failures however many are kept already (a property's shrunk counterexample).
    */
   record(executed: readonly ExecutedFinding[], replay: string, options: { failures?: boolean; keepAll?: boolean } = {}): void {
-    for (const { check, finding, case: c, observation } of executed) {
+    for (const x of executed) {
+      const { check, case: c, observation } = x;
+      // A case the target refused to send (the aws target's guard, its store budget) tested nothing.
+      const finding: Finding = observation.refused === undefined ? x.finding : { checkId: x.finding.checkId, status: 'skipped', message: `not sent: ${observation.refused}` };
       const tally = this.tallies.get(check.id);
       if (!tally) continue;
       const rec = { finding, case: c, observation, replay };

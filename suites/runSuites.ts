@@ -3,7 +3,7 @@
 import { coverageOf, type Coverage } from '../generators/coverage.ts';
 import type { Target } from '../targets/types.ts';
 import type { EngineOptions, Suite } from './engine.ts';
-import { Recorder, type CheckTally, type ExecutedFinding } from './recorder.ts';
+import { Recorder, type CheckTally } from './recorder.ts';
 import { RunStores } from './stores.ts';
 import { Uniquifier } from './unique.ts';
 
@@ -15,22 +15,8 @@ export interface SuitesResult {
   readonly aborted?: string;
 }
 
-/**
- * A case the target refused to send (the aws target's guard: a store the run did not create, the
- * --max-stores budget) tested nothing: each of its findings counts as skipped, with the reason.
- */
-class GuardAwareRecorder extends Recorder {
-  override record(executed: readonly ExecutedFinding[], replay: string, options?: { failures?: boolean; keepAll?: boolean }): void {
-    super.record(
-      executed.map((x) => (x.observation.refused === undefined ? x : { ...x, finding: { checkId: x.finding.checkId, status: 'skipped' as const, message: `not sent: ${x.observation.refused}` } })),
-      replay,
-      options,
-    );
-  }
-}
-
 export async function runSuites(target: Target, selected: readonly Suite[], options: EngineOptions & { runId: string; settleTimeoutMs?: number }): Promise<SuitesResult> {
-  const recorder = new GuardAwareRecorder();
+  const recorder = new Recorder();
   const stores = new RunStores(target, options.runId, { timeoutMs: options.timeoutMs, settleTimeoutMs: options.settleTimeoutMs ?? 60_000 });
   const unique = new Uniquifier(options.seed ^ Number.parseInt(options.runId.slice(0, 8), 16));
   const env = { target, stores, recorder, options, firstArn: {}, unique };
