@@ -35,7 +35,8 @@ test('a connection that sends nothing is closed', async () => {
 
 test('headers that never finish are cut off', async () => {
   const { text } = await closedAfter('POST /sequencestore HTTP/1.1\r\nHost: x\r\n');
-  assert.ok(text === '' || /^HTTP\/1\.1 408/.test(text), text);
+  // Which timer fires first under load decides between node's 408 and its 400 for a cut request.
+  assert.ok(text === '' || /^HTTP\/1\.1 (408|400)/.test(text), text);
 });
 
 test('a body that never finishes is cut off, and the server still serves', async () => {
