@@ -2,7 +2,7 @@
 // afterwards under the scenario's run-unique name (never a count of the whole account). Every store
 // a scenario makes, answered or only listed, is the run's and is deleted before the next scenario.
 import type { Case } from '../../generators/case.ts';
-import { ClientToken, ListSequenceStoresMaxResults, operations, schemaErrors, shapeSchema, type ErrorName, type JsonSchema } from '../../specs/index.ts';
+import { ClientToken, operations, schemaErrors, shapeSchema, type ErrorName, type JsonSchema } from '../../specs/index.ts';
 import type { Observation } from '../../targets/types.ts';
 import type { Executed, SuiteEnv } from '../engine.ts';
 import { describeOutcome, succeeded } from '../observed.ts';
@@ -10,6 +10,7 @@ import type { ExecutedFinding } from '../recorder.ts';
 import { RUN_TAG_KEY } from '../stores.ts';
 import type { Check, Finding } from '../types.ts';
 import { targetControl } from '../targetControl.ts';
+import { listPages } from '../listPages.ts';
 import { concurrentSameTokenCheck, differentTokensCheck, retrySameTokenCheck, sameTokenCheck, sdkFillsTokenCheck, tokenReuseCheck } from './checks.ts';
 
 /** The idempotency-token member of CreateSequenceStore. */
@@ -19,8 +20,6 @@ export const CONCURRENT_CREATES = 20;
 /** SDK attempts in the retry scenario: the faulted one and a retry, with one to spare. */
 export const RETRY_ATTEMPTS = 3;
 const RETRY_FAULT: ErrorName = 'InternalServerException';
-const PAGE_SIZE = ListSequenceStoresMaxResults.range!.max!;
-const MAX_LIST_PAGES = 20;
 const UUID: JsonSchema = { type: 'string', format: 'uuid' };
 const TOKEN_SCHEMA = shapeSchema(ClientToken);
 
@@ -63,20 +62,15 @@ class Scenery {
   /** The stores named `name` (the run gave the name to no other), every page, each tracked as the run's. */
   async named(name: unknown, input: Record<string, unknown>): Promise<{ ids: string[]; observation: Observation }> {
     const ids: string[] = [];
-    let nextToken: string | undefined;
     let observation: Observation | undefined;
-    for (let page = 0; page < MAX_LIST_PAGES; page++) {
-      observation = await this.env.target.call('ListSequenceStores', { maxResults: PAGE_SIZE, filter: { name }, ...(nextToken ? { nextToken } : {}) }, { timeoutMs: this.env.options.timeoutMs });
-      const out = observation.client.output;
-      if (!out) break;
-      for (const s of (out.sequenceStores as Record<string, unknown>[] | undefined) ?? []) {
+    for await (const page of listPages(this.env, { name })) {
+      observation = page.observation;
+      for (const s of page.stores) {
         if (s.name !== name || typeof s.id !== 'string' || ids.includes(s.id)) continue;
         ids.push(s.id);
-        const ref = this.env.stores.track({ ...observation, client: { output: s } }, input);
+        const ref = this.env.stores.track({ ...page.observation, client: { output: s } }, input);
         if (ref) this.made.add(ref.id);
       }
-      nextToken = out.nextToken as string | undefined;
-      if (!nextToken) break;
     }
     return { ids, observation: observation! };
   }

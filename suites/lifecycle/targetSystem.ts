@@ -7,12 +7,12 @@ import { errors, storeStatus, transitionalStatuses, type OperationName } from '.
 import type { Observation } from '../../targets/types.ts';
 import type { SuiteEnv } from '../engine.ts';
 import { explainMove, knownStatus, legalFirstStatus, legalMove, type StoreAction } from './transitions.ts';
+import { CLOCK_SKEW_MS } from '../listPages.ts';
 
 type Output = Record<string, unknown>;
 
 const NOT_FOUND = errors.ResourceNotFoundException.name;
 /** How far before the run's own first store a List filter starts: clock skew between client and service. */
-export const CLOCK_SKEW_MS = 5 * 60_000;
 /** createdAfter may be exclusive on a service: start a second before the earliest own store. */
 const FILTER_MARGIN_MS = 1000;
 

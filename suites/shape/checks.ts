@@ -11,13 +11,12 @@ import {
 } from '../../specs/index.ts';
 import { finalExchange, succeeded, wireBody } from '../observed.ts';
 import type { Check, Finding } from '../types.ts';
+import { CLOCK_SKEW_MS } from '../listPages.ts';
 
 const SUITE = 'shape';
 const STORE_OUTPUTS: readonly OperationName[] = ['CreateSequenceStore', 'GetSequenceStore', 'UpdateSequenceStore'];
 const createInput = operations.CreateSequenceStore.input.members;
 const DEFAULT_ETAG = createInput.eTagAlgorithmFamily!.documented!.default!;
-/** How far a creationTime may stand from the client's clock: clock skew and a slow answer. */
-export const CLOCK_TOLERANCE_MS = 5 * 60_000;
 
 const pass = (checkId: string, message: string): Finding => ({ checkId, status: 'passed', message });
 
@@ -227,8 +226,8 @@ export const creationTimeCheck: Check = {
     if (typeof body.creationTime !== 'string') return [];
     const at = Date.parse(body.creationTime);
     const off = Math.abs(at - ctx.calledAt);
-    if (Number.isFinite(at) && off <= CLOCK_TOLERANCE_MS) return [pass(this.id, `creationTime ${body.creationTime} is ${Math.round(off / 1000)} s from the call`)];
-    return [{ checkId: this.id, status: 'failed', message: `creationTime ${body.creationTime} is ${Math.round(off / 1000)} s away from the call (tolerance ${CLOCK_TOLERANCE_MS / 1000} s)`, expected: new Date(ctx.calledAt).toISOString(), received: body.creationTime, hint: 'Set creationTime from the clock when the store is created.' }];
+    if (Number.isFinite(at) && off <= CLOCK_SKEW_MS) return [pass(this.id, `creationTime ${body.creationTime} is ${Math.round(off / 1000)} s from the call`)];
+    return [{ checkId: this.id, status: 'failed', message: `creationTime ${body.creationTime} is ${Math.round(off / 1000)} s away from the call (tolerance ${CLOCK_SKEW_MS / 1000} s)`, expected: new Date(ctx.calledAt).toISOString(), received: body.creationTime, hint: 'Set creationTime from the clock when the store is created.' }];
   },
 };
 

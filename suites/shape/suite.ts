@@ -3,16 +3,15 @@
 import { allBoundaryCases } from '../../generators/boundaryCases.ts';
 import type { Case } from '../../generators/case.ts';
 import { validCase } from '../../generators/validCase.ts';
-import { ListSequenceStoresMaxResults, type OperationName } from '../../specs/index.ts';
+import type { OperationName } from '../../specs/index.ts';
 import type { Observation } from '../../targets/types.ts';
 import { runBoundary, runProperty, type Executed, type Suite, type SuiteEnv } from '../engine.ts';
 import type { ExecutedFinding } from '../recorder.ts';
 import { listContainsCheck, shapeChecks } from './checks.ts';
 import { prepareInput } from '../prepare.ts';
+import { listPages } from '../listPages.ts';
 
-const PAGE_SIZE = ListSequenceStoresMaxResults.range!.max!;
-const MAX_LIST_PAGES = 20;
-export const UPDATED_DESCRIPTION = 'updated by omics-conformance';
+const UPDATED_DESCRIPTION = 'updated by omics-conformance';
 
 function follow(c: Case, operation: OperationName, input: Record<string, unknown>): Case {
   return { operation, input, send: 'sdk', expect: { outcome: 'accepted' }, label: `${operation} after ${c.label}`, ruleIds: [], phase: c.phase };
@@ -20,16 +19,9 @@ function follow(c: Case, operation: OperationName, input: Record<string, unknown
 
 async function findInList(env: SuiteEnv, c: Case, name: unknown, id: string): Promise<{ executed: Executed[]; found: boolean }> {
   const executed: Executed[] = [];
-  let nextToken: string | undefined;
-  for (let page = 0; page < MAX_LIST_PAGES; page++) {
-    const input = { maxResults: PAGE_SIZE, filter: { name }, ...(nextToken ? { nextToken } : {}) };
-    const obs = await env.target.call('ListSequenceStores', input, { timeoutMs: env.options.timeoutMs });
-    executed.push({ case: follow(c, 'ListSequenceStores', input), observation: obs, context: { createdWith: c.input } });
-    const out = obs.client.output;
-    if (!out) break;
-    if (((out.sequenceStores as Record<string, unknown>[]) ?? []).some((s) => s.id === id)) return { executed, found: true };
-    nextToken = out.nextToken as string | undefined;
-    if (!nextToken) break;
+  for await (const page of listPages(env, { name })) {
+    executed.push({ case: follow(c, 'ListSequenceStores', page.input), observation: page.observation, context: { createdWith: c.input } });
+    if (page.stores.some((s) => s.id === id)) return { executed, found: true };
   }
   return { executed, found: false };
 }

@@ -5,7 +5,7 @@ import { allBoundaryCases } from '../../generators/boundaryCases.ts';
 import type { Case } from '../../generators/case.ts';
 import { invalidCase } from '../../generators/invalidCase.ts';
 import { validCase } from '../../generators/validCase.ts';
-import { ListSequenceStoresMaxResults, operationNames, type OperationName } from '../../specs/index.ts';
+import { operationNames, type OperationName } from '../../specs/index.ts';
 import type { Observation } from '../../targets/types.ts';
 import { runBoundary, runProperty, type Executed, type Suite, type SuiteEnv } from '../engine.ts';
 import { describeOutcome } from '../observed.ts';
@@ -13,15 +13,12 @@ import type { ExecutedFinding } from '../recorder.ts';
 import { aimedAt, type StoreRef } from '../stores.ts';
 import { createsNothingCheck, validationChecks } from './checks.ts';
 import { prepareInput } from '../prepare.ts';
+import { CLOCK_SKEW_MS, listPages } from '../listPages.ts';
 
 /** Operations whose effect on an existing store a refused request must not have. */
 const MUTATING: readonly OperationName[] = ['UpdateSequenceStore', 'TagResource', 'UntagResource'];
-/** How far back a List looks for a store a refused create may have made: client/service clock skew. */
-const CLOCK_SKEW_MS = 5 * 60_000;
-const MAX_LIST_PAGES = 20;
-const PAGE_SIZE = ListSequenceStoresMaxResults.range!.max!;
 
-export async function send(env: SuiteEnv, c: Case, input: Record<string, unknown>): Promise<Observation | undefined> {
+async function send(env: SuiteEnv, c: Case, input: Record<string, unknown>): Promise<Observation | undefined> {
   const timeoutMs = env.options.timeoutMs;
   if (c.send === 'wire') return env.target.sendRaw?.(c.operation, input, { timeoutMs });
   return env.target.call(c.operation, input, { timeoutMs });
@@ -41,16 +38,8 @@ async function storeState(env: SuiteEnv, store: StoreRef): Promise<unknown> {
 async function strayStores(env: SuiteEnv, name: unknown, since: number): Promise<string[]> {
   if (typeof name !== 'string') return [];
   const found: string[] = [];
-  let nextToken: string | undefined;
-  for (let page = 0; page < MAX_LIST_PAGES; page++) {
-    const obs = await env.target.call('ListSequenceStores', { maxResults: PAGE_SIZE, filter: { createdAfter: new Date(since - CLOCK_SKEW_MS) }, ...(nextToken ? { nextToken } : {}) }, { timeoutMs: env.options.timeoutMs });
-    const out = obs.client.output;
-    if (!out) break;
-    for (const s of (out.sequenceStores as Record<string, unknown>[]) ?? []) {
-      if (s.name === name && typeof s.id === 'string' && !env.stores.owns(s.id)) found.push(s.id);
-    }
-    nextToken = out.nextToken as string | undefined;
-    if (!nextToken) break;
+  for await (const page of listPages(env, { createdAfter: new Date(since - CLOCK_SKEW_MS) })) {
+    for (const s of page.stores) if (s.name === name && typeof s.id === 'string' && !env.stores.owns(s.id)) found.push(s.id);
   }
   return found;
 }
