@@ -1,6 +1,6 @@
 // One configuration object for the whole emulator. Every behaviour the core or the front has is a
 // named switch here, so a variant of the emulator (a "mutant") is a different config, not a copy.
-import { ACCOUNT_ID_LENGTH, operations } from '../specs/index.ts';
+import { ACCOUNT_ID_LENGTH, operations, parseUnicodeVersion, UNICODE_NEWEST, unicodeVersions, type UnicodeVersion } from '../specs/index.ts';
 import type { FaultPlan } from './core/faults.ts';
 import { checkDeviations, noDeviations, type Deviations } from './deviations.ts';
 
@@ -30,6 +30,8 @@ export interface BehaviourConfig {
   readonly updateDelayMs: number;
   /** DELETING lasts this long before the store is gone; 0 = gone at once. */
   readonly deleteDelayMs: number;
+  /** The Unicode version whose character categories decide the printable pattern (`\p{…}`), as a service's runtime would. */
+  readonly unicodeVersion: UnicodeVersion;
 }
 
 export interface IdentityConfig {
@@ -77,6 +79,7 @@ export const defaultBehaviour: BehaviourConfig = {
   createDelayMs: 0,
   updateDelayMs: 0,
   deleteDelayMs: 0,
+  unicodeVersion: UNICODE_NEWEST,
 };
 
 export const defaultIdentity: IdentityConfig = {
@@ -110,7 +113,7 @@ function nonNegative(name: string, value: number | undefined): void {
 }
 
 export function resolveCoreConfig(options: CoreOptions = {}): CoreConfig {
-  const behaviour: BehaviourConfig = { ...defaultBehaviour, ...definedOnly(options.behaviour ?? {}) };
+  const behaviour: BehaviourConfig = { ...defaultBehaviour, ...canonicalBehaviour(definedOnly(options.behaviour ?? {})) };
   const config: CoreConfig = {
     ...defaultIdentity,
     ...definedOnly({ partition: options.partition, region: options.region, account: options.account }),
@@ -122,6 +125,11 @@ export function resolveCoreConfig(options: CoreOptions = {}): CoreConfig {
   };
   checkCoreConfig(config);
   return config;
+}
+
+/** A behaviour change with its values in the form the config holds (`15.1.0` → `15.1`). */
+export function canonicalBehaviour(change: Partial<BehaviourConfig>): Partial<BehaviourConfig> {
+  return typeof change.unicodeVersion === 'string' ? { ...change, unicodeVersion: unicodeVersionOption(change.unicodeVersion) } : change;
 }
 
 export function definedOnly<T extends object>(value: T): Partial<T> {
@@ -145,4 +153,16 @@ export function checkCoreConfig(config: CoreConfig): void {
   const tags = config.behaviour.maxTagsPerResource;
   if (tags !== undefined && !(Number.isInteger(tags) && tags >= 0)) throw new ConfigError(`maxTagsPerResource must be a whole number of 0 or more, got ${tags}`);
   if (typeof config.behaviour.defaultETagAlgorithmFamily !== 'string') throw new ConfigError('defaultETagAlgorithmFamily must be a string');
+  if (!unicodeVersions.includes(config.behaviour.unicodeVersion)) throw new ConfigError(unknownUnicodeVersion(config.behaviour.unicodeVersion));
+}
+
+export function unknownUnicodeVersion(value: unknown): string {
+  return `unicodeVersion must be one of ${unicodeVersions.join(', ')}, got '${String(value)}'`;
+}
+
+/** A Unicode version as given (`15.1` or `15.1.0`) in the form the config holds; ConfigError when outside the window. */
+export function unicodeVersionOption(value: string): UnicodeVersion {
+  const v = parseUnicodeVersion(value);
+  if (!v) throw new ConfigError(unknownUnicodeVersion(value));
+  return v;
 }

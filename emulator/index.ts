@@ -23,6 +23,8 @@ export interface EmulatorOptions extends CoreOptions, Partial<HttpConfig> {
   readonly updateDelayMs?: number;
   readonly deleteDelayMs?: number;
   readonly quota?: number;
+  /** The Unicode version the printable pattern is judged by: `15.1` or `15.1.0` (default: the newest of the pinned window). */
+  readonly unicodeVersion?: string;
   /** Load the state from this file at start (if it exists) and write every change to it, atomically. */
   readonly stateFile?: string;
   /** Require SigV4 signatures from one of `credentials`. */
@@ -42,10 +44,13 @@ export interface RunningEmulator {
 }
 
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
-  const { createDelayMs, updateDelayMs, deleteDelayMs, quota, stateFile, verifySigV4, credentials, behaviour, ...rest } = options;
+  const { createDelayMs, updateDelayMs, deleteDelayMs, quota, unicodeVersion, stateFile, verifySigV4, credentials, behaviour, ...rest } = options;
   if (verifySigV4 && (!credentials || credentials.length === 0)) throw new ConfigError('verifySigV4 needs at least one credential (ACCESS_KEY_ID:SECRET)');
   const http: HttpConfig = { ...defaultHttp, ...definedOnly(pickHttp(rest)) };
-  const behaviourChange: Partial<BehaviourConfig> = { ...behaviour, ...definedOnly({ createDelayMs, updateDelayMs, deleteDelayMs, quota }) };
+  const behaviourChange: Partial<BehaviourConfig> = {
+    ...behaviour,
+    ...definedOnly({ createDelayMs, updateDelayMs, deleteDelayMs, quota, unicodeVersion: unicodeVersion as BehaviourConfig['unicodeVersion'] | undefined }),
+  };
   const core = createCore({ ...rest, behaviour: behaviourChange });
   const requestLog = createRequestLog(http.requestLogLimit);
 

@@ -1,12 +1,15 @@
 // One ajv instance for every derived schema: Unicode-aware patterns, code-point lengths, formats.
 import { Ajv, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
+import { patternTester } from './pattern.ts';
 import type { JsonSchema } from './schemas.ts';
 
 // ajv-formats is CommonJS; its default export arrives wrapped under ESM.
 const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (ajv: Ajv) => Ajv;
 
-const ajv = new Ajv({ allErrors: true, strict: true, unicodeRegExp: true });
+// Patterns go through patternTester: `\p{…}` is judged from the pinned Unicode table, not the runtime's.
+const regExp = Object.assign((pattern: string) => patternTester(pattern), { code: 'patternTester' });
+const ajv = new Ajv({ allErrors: true, strict: true, unicodeRegExp: true, code: { regExp } });
 addFormats(ajv);
 
 const compiled = new WeakMap<JsonSchema, ValidateFunction>();

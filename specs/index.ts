@@ -11,3 +11,4 @@ export * from './validate.ts';
 export * from './schemas.ts';
 export * from './ajv.ts';
 export * from './behaviours.ts';
+export * from './unicode/index.ts';

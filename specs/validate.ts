@@ -1,10 +1,20 @@
 // validateInput: every way a request breaks the contract, as data. The emulator refuses with it,
 // generators label their cases with it, and the validation suite compares the two.
 import { operations, type OperationName } from './operations.ts';
-import { codePointLength, matchesPattern } from './pattern.ts';
+import { codePointLength, patternVerdict } from './pattern.ts';
 import { joinPath, type RuleKind } from './rules.ts';
 import { isDateTimeString } from './timestamps.ts';
 import type { Bounds, Level, Member, Shape } from './types.ts';
+import type { UnicodeVersion } from './unicode/index.ts';
+
+export interface ValidateOptions {
+  /**
+   * Judge `\p{…}` patterns as a service whose runtime knows this Unicode version. Without it, a
+   * character whose class differs between versions of the window is neither valid nor invalid: it is
+   * reported as a pattern violation at OBSERVED level.
+   */
+  readonly unicodeVersion?: UnicodeVersion;
+}
 
 export interface Violation {
   /** Path template, as in rulesOf(): `tags.<key>`, `propagatedSetLevelTags[]`. */
@@ -42,7 +52,7 @@ function checkBounds(bounds: Bounds | undefined, size: number, emit: (rule: Rule
   if (bounds.max !== undefined && size > bounds.max) emit(`${kind}.max`);
 }
 
-function checkShape(shape: Shape, value: unknown, path: string, at: string, out: Violation[]): void {
+function checkShape(shape: Shape, value: unknown, path: string, at: string, out: Violation[], options: ValidateOptions): void {
   const emit = (rule: RuleKind, level: Level = 'MUST'): void => {
     out.push({ path, at, rule, level, value });
   };
@@ -51,7 +61,10 @@ function checkShape(shape: Shape, value: unknown, path: string, at: string, out:
     case 'string': {
       const s = value as string;
       checkBounds(shape.length, codePointLength(s), emit, 'length');
-      if (shape.pattern !== undefined && !matchesPattern(shape.pattern, s)) emit('pattern');
+      if (shape.pattern !== undefined) {
+        const verdict = patternVerdict(shape.pattern, s, options.unicodeVersion);
+        if (verdict !== 'match') emit('pattern', verdict === 'no-match' ? 'MUST' : 'OBSERVED');
+      }
       if (shape.enum && !shape.enum.includes(s)) emit('enum');
       return;
     }
@@ -62,7 +75,7 @@ function checkShape(shape: Shape, value: unknown, path: string, at: string, out:
     case 'list': {
       const items = value as unknown[];
       checkBounds(shape.length, items.length, emit, 'length');
-      items.forEach((item, i) => checkShape(shape.member, item, `${path}[]`, `${at}[${i}]`, out));
+      items.forEach((item, i) => checkShape(shape.member, item, `${path}[]`, `${at}[${i}]`, out, options));
       return;
     }
     case 'map': {
@@ -70,17 +83,17 @@ function checkShape(shape: Shape, value: unknown, path: string, at: string, out:
       checkBounds(shape.length, entries.length, emit, 'length');
       for (const [k, v] of entries) {
         const entryAt = `${at}[${JSON.stringify(k)}]`;
-        checkShape(shape.key, k, `${path}.<key>`, entryAt, out);
-        checkShape(shape.value, v, `${path}.<value>`, entryAt, out);
+        checkShape(shape.key, k, `${path}.<key>`, entryAt, out, options);
+        checkShape(shape.value, v, `${path}.<value>`, entryAt, out, options);
       }
       return;
     }
     case 'structure':
-      return checkMembers(shape.members, value as Record<string, unknown>, path, at, out);
+      return checkMembers(shape.members, value as Record<string, unknown>, path, at, out, options);
   }
 }
 
-function checkMembers(members: Readonly<Record<string, Member>>, value: Record<string, unknown>, path: string, at: string, out: Violation[]): void {
+function checkMembers(members: Readonly<Record<string, Member>>, value: Record<string, unknown>, path: string, at: string, out: Violation[], options: ValidateOptions): void {
   for (const [name, member] of Object.entries(members)) {
     const memberPath = joinPath(path, name);
     const memberAt = joinPath(at, name);
@@ -90,7 +103,7 @@ function checkMembers(members: Readonly<Record<string, Member>>, value: Record<s
       if (member.required) out.push({ path: memberPath, at: memberAt, rule: 'required', level: 'MUST', value: v });
       continue;
     }
-    checkShape(member.target, v, memberPath, memberAt, out);
+    checkShape(member.target, v, memberPath, memberAt, out, options);
     const documentedMax = member.documented?.length?.max;
     if (documentedMax !== undefined && (Array.isArray(v) || isPlainObject(v))) {
       const size = Array.isArray(v) ? v.length : Object.keys(v).length;
@@ -101,22 +114,23 @@ function checkMembers(members: Readonly<Record<string, Member>>, value: Record<s
 }
 
 /**
- * Every violation of the operation's input rules, MUST and SHOULD. Members the contract does not
+ * Every violation of the operation's input rules: MUST, SHOULD, and OBSERVED for a character whose
+ * admission depends on the service's Unicode version (see ValidateOptions). Members the contract does not
  * name are ignored, as a restJson1 service ignores them. Timestamps may be Date objects (SDK form)
  * or date-time strings (wire form).
  */
-export function validateInput(operation: OperationName, input: unknown): Violation[] {
+export function validateInput(operation: OperationName, input: unknown, options: ValidateOptions = {}): Violation[] {
   const out: Violation[] = [];
   const shape = operations[operation].input;
   if (!isPlainObject(input)) {
     out.push({ path: '', at: '', rule: 'type', level: 'MUST', value: input });
     return out;
   }
-  checkMembers(shape.members, input, '', '', out);
+  checkMembers(shape.members, input, '', '', out, options);
   return out;
 }
 
 /** The same as validateInput, MUST violations only. */
-export function mustViolations(operation: OperationName, input: unknown): Violation[] {
-  return validateInput(operation, input).filter((v) => v.level === 'MUST');
+export function mustViolations(operation: OperationName, input: unknown, options: ValidateOptions = {}): Violation[] {
+  return validateInput(operation, input, options).filter((v) => v.level === 'MUST');
 }

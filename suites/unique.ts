@@ -1,11 +1,17 @@
 // Values a service keeps per account — idempotency tokens, and the names the run looks stores up
 // by — must not repeat across cases or runs. A case's value is made unique without changing what
 // the case is about: same length in code points, still within the printable-Unicode pattern, only
-// its last few characters replaced by CJK ideographs (letters, category Lo) that spell a number.
-import { codePointLength, matchesPattern, type StringShape } from '../specs/index.ts';
+// its last few characters replaced by CJK ideographs (letters, category Lo) that spell a number,
+// taken from the run of ideographs every Unicode version of the window admits.
+import { codePointLength, matchesPattern, pinnedCharClass, PRINTABLE_UNICODE_PATTERN, type StringShape } from '../specs/index.ts';
 
 const IDEOGRAPH_FIRST = 0x4e00;
-const IDEOGRAPH_COUNT = 0x9fff - 0x4e00 + 1;
+const IDEOGRAPH_COUNT = (() => {
+  const printable = pinnedCharClass(PRINTABLE_UNICODE_PATTERN)!;
+  let n = 0;
+  while (printable.kind(IDEOGRAPH_FIRST + n) === 'stable-allowed') n++;
+  return n;
+})();
 const MAX_REPLACED = 3;
 
 export class Uniquifier {

@@ -1,7 +1,8 @@
 // omics-conformance emulator: serve the reference HealthOmics emulator until SIGINT or SIGTERM.
 import { parseArgs } from 'node:util';
-import { ConfigError, defaultHttp, defaultIdentity, FAULT_SYNTAX, parseFaultSpec, startEmulator, type FaultPlan } from '../../emulator/index.ts';
+import { ConfigError, defaultBehaviour, defaultHttp, defaultIdentity, FAULT_SYNTAX, parseFaultSpec, startEmulator, type FaultPlan } from '../../emulator/index.ts';
 import { parseCredentialSpec, type Credential } from '../../emulator/sigv4/verifier.ts';
+import { parseUnicodeVersion, unicodeVersions } from '../../specs/index.ts';
 import { UsageError } from '../usage.ts';
 
 const HELP = `Usage: omics-conformance emulator [options]
@@ -20,6 +21,9 @@ Options:
   --idempotency-mismatch M what a clientToken reused with another request does:
                            reject (default, ValidationException), original, new
   --no-documented-limits   accept requests over documented (SHOULD) limits, e.g. 51 tags on create
+  --unicode-version V      judge names, descriptions and tokens by the character categories of
+                           Unicode V, as a service whose runtime knows V would (default
+                           ${defaultBehaviour.unicodeVersion}; one of ${unicodeVersions.join(', ')})
   --faults SPEC            inject faults: ${FAULT_SYNTAX}
   --seed N                 seed of ids and rate faults (default 1)
   --state-file F           load state from F at start and save every change to it
@@ -54,6 +58,7 @@ export async function main(argv: string[]): Promise<number> {
         quota: { type: 'string' },
         'idempotency-mismatch': { type: 'string' },
         'no-documented-limits': { type: 'boolean' },
+        'unicode-version': { type: 'string' },
         faults: { type: 'string' },
         seed: { type: 'string' },
         'state-file': { type: 'string' },
@@ -94,6 +99,9 @@ export async function main(argv: string[]): Promise<number> {
   const mismatch = v['idempotency-mismatch'];
   if (mismatch !== undefined && !['reject', 'original', 'new'].includes(mismatch)) throw new UsageError(`--idempotency-mismatch must be reject, original or new, got '${mismatch}'`);
 
+  const unicodeVersion = v['unicode-version'];
+  if (unicodeVersion !== undefined && !parseUnicodeVersion(unicodeVersion)) throw new UsageError(`--unicode-version must be one of ${unicodeVersions.join(', ')}, got '${unicodeVersion}'`);
+
   let emulator;
   try {
     emulator = await startEmulator({
@@ -109,6 +117,7 @@ export async function main(argv: string[]): Promise<number> {
       updateDelayMs: whole('update-delay-ms', v['update-delay-ms']),
       deleteDelayMs: whole('delete-delay-ms', v['delete-delay-ms']),
       quota: whole('quota', v.quota),
+      ...(unicodeVersion !== undefined ? { unicodeVersion } : {}),
       behaviour: {
         ...(mismatch !== undefined ? { idempotencyMismatch: mismatch as 'reject' } : {}),
         ...(v['no-documented-limits'] ? { enforceDocumentedLimits: false } : {}),
@@ -120,7 +129,7 @@ export async function main(argv: string[]): Promise<number> {
   }
   const { config } = emulator.core;
   console.log(emulator.url);
-  console.error(`omics-conformance emulator: serving on ${emulator.url} (region ${config.region}, account ${config.account}); admin routes under ${emulator.url}/_emulator; Ctrl-C to stop`);
+  console.error(`omics-conformance emulator: serving on ${emulator.url} (region ${config.region}, account ${config.account}, Unicode ${config.behaviour.unicodeVersion}); admin routes under ${emulator.url}/_emulator; Ctrl-C to stop`);
 
   await new Promise<void>((resolve) => {
     const stop = (signal: string) => {

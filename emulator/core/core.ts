@@ -2,7 +2,7 @@
 // (timestamps are date-time strings). Faults first, then validation from specs/, then
 // idempotency, then the operation.
 import { operations, validateInput, type OperationName } from '../../specs/index.ts';
-import { checkCoreConfig, resolveCoreConfig, type BehaviourConfig, type CoreConfig, type CoreOptions } from '../config.ts';
+import { canonicalBehaviour, checkCoreConfig, resolveCoreConfig, type BehaviourConfig, type CoreConfig, type CoreOptions } from '../config.ts';
 import { FaultInjector } from './faults.ts';
 import { canonicalJson, checkIdempotency, tokenMember } from './idempotency.ts';
 import { handlers } from './operations/index.ts';
@@ -54,7 +54,7 @@ export function createCore(options: CoreOptions = {}): EmulatorCore {
   function run(operation: OperationName, input: Record<string, unknown>): Record<string, unknown> {
     const { deviations } = config;
     const violations = [
-      ...enforcedViolations(operation, validateInput(operation, input), deviations).filter((v) => v.level === 'MUST' || config.behaviour.enforceDocumentedLimits),
+      ...enforcedViolations(operation, validateInput(operation, input, { unicodeVersion: config.behaviour.unicodeVersion }), deviations).filter((v) => v.level === 'MUST' || config.behaviour.enforceDocumentedLimits),
       ...tightenedViolations(operation, input, deviations),
     ];
     const refuse = () => new ServiceError('ValidationException', validationMessage(operation, violations));
@@ -102,7 +102,7 @@ export function createCore(options: CoreOptions = {}): EmulatorCore {
     },
     invokeNow,
     setBehaviour(change) {
-      const next = { ...config, behaviour: { ...config.behaviour, ...change } };
+      const next = { ...config, behaviour: { ...config.behaviour, ...canonicalBehaviour(change) } };
       checkCoreConfig(next);
       config = next;
     },

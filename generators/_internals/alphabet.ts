@@ -1,10 +1,12 @@
 // Sample code points of many scripts and every general category, split by whether a spec pattern
-// admits them. Which characters are valid is read from the pattern, never listed by hand.
-import { matchesPattern } from '../../specs/index.ts';
+// admits them. Which characters are valid is read from the pattern, never listed by hand; categories
+// and `\p{…}` verdicts come from the pinned Unicode table, so the same seed draws the same characters
+// on every Node.js. A character whose verdict depends on the Unicode version is in neither list.
+import { generalCategory, patternVerdict } from '../../specs/index.ts';
 
 export interface Char {
   readonly char: string;
-  /** Unicode general category, e.g. Lu, Mn, Zs, Cc, Cs. */
+  /** Unicode general category in the newest version of the window, e.g. Lu, Mn, Zs, Cc, Cs. */
   readonly category: string;
   readonly block: string;
 }
@@ -40,11 +42,6 @@ const BLOCKS: ReadonlyArray<readonly [string, number, number]> = [
   ['Supplementary Private Use', 0xf0000, 0xf00ff],
 ];
 
-const CATEGORIES = [
-  'Lu', 'Ll', 'Lt', 'Lm', 'Lo', 'Mn', 'Mc', 'Me', 'Zs', 'Zl', 'Zp', 'Sm', 'Sc', 'Sk', 'So',
-  'Nd', 'Nl', 'No', 'Pc', 'Pd', 'Ps', 'Pe', 'Pi', 'Pf', 'Po', 'Cc', 'Cf', 'Cs', 'Co', 'Cn',
-].map((c) => [c, new RegExp(`^\\p{gc=${c}}$`, 'u')] as const);
-
 let samples: Char[] | undefined;
 
 /** Every sampled code point, lone surrogates included, with its category. */
@@ -54,8 +51,7 @@ export function sampleChars(): readonly Char[] {
     for (const [block, from, to] of BLOCKS) {
       for (let cp = from; cp <= to; cp++) {
         const char = cp >= 0xd800 && cp <= 0xdfff ? String.fromCharCode(cp) : String.fromCodePoint(cp);
-        const category = CATEGORIES.find(([, re]) => re.test(char))?.[0] ?? 'Cn';
-        samples.push({ char, category, block });
+        samples.push({ char, category: generalCategory(cp), block });
       }
     }
   }
@@ -63,9 +59,9 @@ export function sampleChars(): readonly Char[] {
 }
 
 export interface Alphabet {
-  /** Admitted characters, grouped by category so rare categories are drawn as often as common ones. */
+  /** Characters admitted in every Unicode version of the window, grouped by category so rare categories are drawn as often as common ones. */
   readonly valid: ReadonlyArray<readonly Char[]>;
-  /** Refused characters, grouped by category. */
+  /** Characters refused in every Unicode version of the window, grouped by category. */
   readonly invalid: ReadonlyArray<readonly Char[]>;
   /** Admitted characters that a URL carries unencoded (for long query and label values). */
   readonly urlSafe: readonly Char[];
@@ -87,8 +83,8 @@ function groupByCategory(chars: readonly Char[]): Char[][] {
 export function alphabetOf(pattern: string): Alphabet {
   let a = cache.get(pattern);
   if (!a) {
-    const valid = sampleChars().filter((c) => matchesPattern(pattern, c.char));
-    const invalid = sampleChars().filter((c) => !matchesPattern(pattern, c.char));
+    const valid = sampleChars().filter((c) => patternVerdict(pattern, c.char) === 'match');
+    const invalid = sampleChars().filter((c) => patternVerdict(pattern, c.char) === 'no-match');
     const urlSafe = valid.filter((c) => encodeURIComponent(c.char) === c.char);
     a = { valid: groupByCategory(valid), invalid: groupByCategory(invalid), urlSafe };
     cache.set(pattern, a);

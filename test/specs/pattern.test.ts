@@ -21,7 +21,7 @@ const accepted: Record<string, string> = {
   'ideographic space U+3000 (Zs)': 'a\u3000b',
   'line separator U+2028 (Zl)': 'a\u2028b',
   'paragraph separator U+2029 (Zp)': 'a\u2029b',
-  'emoji (So, astral)': '🧬🧪',
+  'emoji (So, astral, Unicode 6.1)': '😀🚀',
   'vertical bar (Sm)': '|',
   'currency and maths symbols': '€$+<=>^`~',
   punctuation: '!"#%&\'()*,-./:;?@[\\]_{}',
@@ -62,10 +62,10 @@ printable('validateInput reports a control character in name as a pattern violat
 });
 
 printable('lengths count code points, so 127 emoji make a name of maximal length', () => {
-  const name = '🧬'.repeat(127);
+  const name = '😀'.repeat(127);
   assert.is(codePointLength(name), 127);
   assert.equal(validateInput('CreateSequenceStore', { name }), []);
-  assert.equal(validateInput('CreateSequenceStore', { name: name + '🧬' }).map((v) => v.rule), ['length.max']);
+  assert.equal(validateInput('CreateSequenceStore', { name: name + '😀' }).map((v) => v.rule), ['length.max']);
 });
 
 printable.run();
