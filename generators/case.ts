@@ -22,7 +22,9 @@ export interface ExpectedViolation {
 
 export type Expectation =
   | { readonly outcome: 'accepted' }
-  | { readonly outcome: 'rejected'; readonly error: ErrorName; readonly violations: readonly ExpectedViolation[] };
+  | { readonly outcome: 'rejected'; readonly error: ErrorName; readonly violations: readonly ExpectedViolation[] }
+  /** The contract leaves the answer open (e.g. a character whose admission depends on the Unicode version): recorded, never judged. */
+  | { readonly outcome: 'open'; readonly because: string };
 
 export interface Case {
   readonly operation: OperationName;

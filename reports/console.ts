@@ -39,6 +39,10 @@ export function consoleSummary(report: Report, files: readonly string[]): string
   }
   const warned = report.checks.filter((c) => c.warnings.length);
   for (const c of warned) lines.push('', `warning ${c.id}: ${c.warnings[0]!.message}`);
+  // A check whose whole purpose is to observe (level OBSERVED) says what it saw.
+  const observing = report.checks.filter((c) => c.level === 'OBSERVED' && c.observed.length);
+  if (observing.length) lines.push('');
+  for (const c of observing) lines.push(`observed ${c.id}: ${c.observed[0]!.message}`);
   lines.push('', `coverage: ${report.coverage.covered} of ${report.coverage.rules} contract rules had a valid and an invalid case`);
   if (report.cleanup.left.length) lines.push(`cleanup: could not delete ${report.cleanup.left.join(', ')} — delete them by hand`);
   if (report.aborted) lines.push(`stopped early: ${report.aborted}`);

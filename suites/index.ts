@@ -6,8 +6,9 @@ import { lifecycleSuite } from './lifecycle/suite.ts';
 import { wireSuite } from './wire/suite.ts';
 import { idempotencySuite } from './idempotency/suite.ts';
 import { exceptionsSuite } from './exceptions/suite.ts';
+import { unicodeSuite } from './unicode/suite.ts';
 
-export const suites: readonly Suite[] = [shapeSuite, validationSuite, idempotencySuite, exceptionsSuite, lifecycleSuite, wireSuite];
+export const suites: readonly Suite[] = [shapeSuite, validationSuite, unicodeSuite, idempotencySuite, exceptionsSuite, lifecycleSuite, wireSuite];
 
 export const suiteNames = suites.map((s) => s.name);
 

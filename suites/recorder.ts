@@ -40,6 +40,7 @@ export class Recorder {
   readonly covered = { valid: new Set<string>(), invalid: new Set<string>() };
 
   cover(c: Case): void {
+    if (c.expect.outcome === 'open') return;
     const into = c.expect.outcome === 'rejected' ? this.covered.invalid : this.covered.valid;
     for (const id of c.ruleIds) into.add(id);
   }

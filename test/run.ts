@@ -14,7 +14,7 @@ const only = process.argv.slice(2);
 function findTests(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
-    if (statSync(path).isDirectory()) return name === 'support' || name === 'fixtures' ? [] : findTests(path);
+    if (statSync(path).isDirectory()) return name === 'support' || name === 'fixtures' || name === 'node_modules' ? [] : findTests(path);
     return name.endsWith('.test.ts') ? [path] : [];
   });
 }
