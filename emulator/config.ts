@@ -101,7 +101,17 @@ export const defaultHttp: HttpConfig = {
 
 export const noFaults: FaultPlan = { rate: 0, errors: [], operations: [], latencyMs: [0, 0], script: [] };
 
-export type CoreOptions = Partial<Omit<CoreConfig, 'behaviour'>> & { readonly behaviour?: Partial<BehaviourConfig> };
+/** Shortcuts for the behaviour switches of the same names. */
+export interface BehaviourShortcuts {
+  readonly createDelayMs?: number;
+  readonly updateDelayMs?: number;
+  readonly deleteDelayMs?: number;
+  readonly quota?: number;
+  /** The Unicode version the printable pattern is judged by: `15.1` or `15.1.0` (default: the newest of the pinned window). */
+  readonly unicodeVersion?: string;
+}
+
+export type CoreOptions = Partial<Omit<CoreConfig, 'behaviour'>> & BehaviourShortcuts & { readonly behaviour?: Partial<BehaviourConfig> };
 
 /** The error a bad option gets: the option's name and what it must be. */
 export class ConfigError extends Error {
@@ -113,7 +123,9 @@ function nonNegative(name: string, value: number | undefined): void {
 }
 
 export function resolveCoreConfig(options: CoreOptions = {}): CoreConfig {
-  const behaviour: BehaviourConfig = { ...defaultBehaviour, ...canonicalBehaviour(definedOnly(options.behaviour ?? {})) };
+  const { createDelayMs, updateDelayMs, deleteDelayMs, quota, unicodeVersion } = options;
+  const shortcuts = definedOnly({ createDelayMs, updateDelayMs, deleteDelayMs, quota, unicodeVersion: unicodeVersion as UnicodeVersion | undefined });
+  const behaviour: BehaviourConfig = { ...defaultBehaviour, ...canonicalBehaviour({ ...definedOnly(options.behaviour ?? {}), ...shortcuts }) };
   const config: CoreConfig = {
     ...defaultIdentity,
     ...definedOnly({ partition: options.partition, region: options.region, account: options.account }),

@@ -1,6 +1,6 @@
 // The reference HealthOmics emulator: startEmulator() for in-process use, the pieces for the rest.
 import type { AddressInfo } from 'node:net';
-import { ConfigError, defaultHttp, definedOnly, type BehaviourConfig, type CoreOptions, type HttpConfig } from './config.ts';
+import { ConfigError, defaultHttp, definedOnly, type CoreOptions, type HttpConfig } from './config.ts';
 import { createCore, type EmulatorCore } from './core/core.ts';
 import { createFront } from './http/server.ts';
 import { createStateWriter, loadStateFile } from './persistence/stateFile.ts';
@@ -17,20 +17,13 @@ export type { LoggedRequest, RequestLog } from './requestLog.ts';
 export { ConfigError, defaultBehaviour, defaultIdentity, defaultHttp } from './config.ts';
 export type { BehaviourConfig, CoreConfig, CoreOptions, HttpConfig, IdempotencyMismatch } from './config.ts';
 
-export interface EmulatorOptions extends CoreOptions, Partial<HttpConfig> {
-  /** Shortcuts for the behaviour switches of the same names. */
-  readonly createDelayMs?: number;
-  readonly updateDelayMs?: number;
-  readonly deleteDelayMs?: number;
-  readonly quota?: number;
-  /** The Unicode version the printable pattern is judged by: `15.1` or `15.1.0` (default: the newest of the pinned window). */
-  readonly unicodeVersion?: string;
+export type EmulatorOptions = CoreOptions & Partial<HttpConfig> & {
   /** Load the state from this file at start (if it exists) and write every change to it, atomically. */
   readonly stateFile?: string;
   /** Require SigV4 signatures from one of `credentials`. */
   readonly verifySigV4?: boolean;
   readonly credentials?: readonly Credential[];
-}
+};
 
 export interface RunningEmulator {
   /** `http://<host>:<port>`, the endpoint to give a client. */
@@ -44,14 +37,10 @@ export interface RunningEmulator {
 }
 
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
-  const { createDelayMs, updateDelayMs, deleteDelayMs, quota, unicodeVersion, stateFile, verifySigV4, credentials, behaviour, ...rest } = options;
+  const { stateFile, verifySigV4, credentials, ...rest } = options;
   if (verifySigV4 && (!credentials || credentials.length === 0)) throw new ConfigError('verifySigV4 needs at least one credential (ACCESS_KEY_ID:SECRET)');
   const http: HttpConfig = { ...defaultHttp, ...definedOnly(pickHttp(rest)) };
-  const behaviourChange: Partial<BehaviourConfig> = {
-    ...behaviour,
-    ...definedOnly({ createDelayMs, updateDelayMs, deleteDelayMs, quota, unicodeVersion: unicodeVersion as BehaviourConfig['unicodeVersion'] | undefined }),
-  };
-  const core = createCore({ ...rest, behaviour: behaviourChange });
+  const core = createCore(rest);
   const requestLog = createRequestLog(http.requestLogLimit);
 
   let flush = async () => {};

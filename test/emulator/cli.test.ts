@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { projectRoot } from '../support/paths.ts';
+import { unicodeVersions } from '../../specs/index.ts';
 import { rawRequest } from './helpers.ts';
 
 const test = suite('cli: omics-conformance emulator');
@@ -48,7 +49,7 @@ test('prints the URL, serves the API, and exits 0 on SIGTERM', async () => {
 });
 
 test('bad flags: one clear line on stderr and exit 2', async () => {
-  const cases = [['--port', 'abc'], ['--bogus'], ['--faults', 'rate=7'], ['--account', '12']];
+  const cases = [['--port', 'abc'], ['--bogus'], ['--faults', 'rate=7'], ['--account', '12'], ['--unicode-version', '5.0']];
   const exits = await Promise.all(cases.map((args) => start(args).exited));
   for (const [i, exit] of exits.entries()) {
     const args = cases[i]!;
@@ -56,6 +57,22 @@ test('bad flags: one clear line on stderr and exit 2', async () => {
     assert.is(exit.stderr.trim().split('\n').length, 1, exit.stderr);
     assert.match(exit.stderr, /^omics-conformance: /);
   }
+});
+
+test('--unicode-version: names the versions it knows when given another; judges names by the one it is given', async () => {
+  const bad = await start(['--unicode-version', '99.0']).exited;
+  assert.is(bad.code, 2);
+  assert.match(bad.stderr, new RegExp(`must be one of ${unicodeVersions.join(', ').replace(/\./g, '\\.')}, got '99\\.0'`));
+  const run = start(['--port', '0', '--unicode-version', '14.0.0']);
+  const url = await run.url;
+  // U+061D was assigned in Unicode 14.0, U+0CF3 in 15.0.
+  const inV14 = await rawRequest(url, 'POST', '/sequencestores', JSON.stringify({ filter: { name: '\u061d' } }));
+  const inV15 = await rawRequest(url, 'POST', '/sequencestores', JSON.stringify({ filter: { name: '\u0cf3' } }));
+  run.child.kill('SIGTERM');
+  const exit = await run.exited;
+  assert.is(inV14.status, 200, inV14.body);
+  assert.is(inV15.status, 400, inV15.body);
+  assert.match(exit.stderr, /Unicode 14\.0/);
 });
 
 test.run();

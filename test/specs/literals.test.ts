@@ -81,6 +81,19 @@ literals('source files outside specs/ and test/ write no contract literal', () =
   assert.equal(found, [], `derive these from specs/ instead:\n${found.join('\n')}`);
 });
 
+literals('no source file outside specs/ matches Unicode properties with the runtime\'s RegExp (\\p{…} depends on the Node.js version)', () => {
+  const found: string[] = [];
+  for (const file of SOURCE_DIRS.flatMap((d) => sourceFiles(join(projectRoot, d)))) {
+    codeLines(readFileSync(file, 'utf8')).forEach((line, i) => {
+      // A regex literal with \p{…}, or a RegExp built from a string that holds one (messages may name it).
+      const literal = /\\[pP]\{/.test(line.replace(/'[^']*'|"[^"]*"|`[^`]*`/g, "''"));
+      const built = /RegExp\(/.test(line) && /\\[pP]\{/.test(line);
+      if (literal || built) found.push(`${relative(projectRoot, file)}:${i + 1}`);
+    });
+  }
+  assert.equal(found, [], `judge characters with specs/unicode (pinnedCharClass, generalCategory) instead:\n${found.join('\n')}`);
+});
+
 literals('the guard knows the contract: it would catch a copied bound, pattern and enum value', () => {
   const { numbers, strings } = contractLiterals();
   for (const n of [127, 128, 255, 256, 50, 402, 429]) assert.ok(numbers.has(n), String(n));
