@@ -16,7 +16,7 @@ const haveNode18 = existsSync(node18);
 const SEEDS = [1, 42, 20251129];
 const dumpScript = join('test', 'support', 'dumpCases.ts');
 
-const test = suite('generators: the same cases under Node 18 (Unicode 15.1) and this Node');
+const test = suite('generators: the same cases and verdicts under Node 18 (Unicode 15.1) and this Node');
 const crossRuntime = testIf(test, haveNode18, 'Node 18 is not installed: npm ci --prefix test/runtimes');
 
 async function run(node: string, args: string[]): Promise<string> {

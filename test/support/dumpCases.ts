@@ -6,7 +6,9 @@
 // Per seed, one line `seed <n> sha256 <hex> cases <count>`; with --full, then one line per case:
 // `{"source":…,"index":…,"case":…}` (or `"commands":…` for a lifecycle sequence). The hash is over
 // exactly those case lines joined by "\n". Every seed's dump holds the boundary cases (they take no
-// seed), then, per operation, 50 valid and 50 invalid random cases, then 20 lifecycle sequences.
+// seed), then, per operation, 50 valid and 50 invalid random cases, then 20 lifecycle sequences,
+// then the verdicts: validateInput on a name of each Unicode probe character, over the window and in
+// each of its versions, and the unicode suite's verdict on the answers of a service at each version.
 import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,7 +17,9 @@ import { allBoundaryCases } from '../../generators/boundaryCases.ts';
 import { invalidCase } from '../../generators/invalidCase.ts';
 import { lifecycleCommands } from '../../generators/lifecycleCommands.ts';
 import { validCase } from '../../generators/validCase.ts';
-import { operationNames } from '../../specs/index.ts';
+import { unicodeProbes } from '../../generators/unicodeProbes.ts';
+import { operationNames, pinnedCharClass, PRINTABLE_UNICODE_PATTERN, unicodeVersions, validateInput } from '../../specs/index.ts';
+import { unicodeVerdict } from '../../suites/unicode/verdict.ts';
 
 export const defaultSeeds = [1, 42, 20251129] as const;
 const RUNS = 50;
@@ -57,6 +61,17 @@ export function caseLines(seed: number): string[] {
   fc.sample(lifecycleCommands(), { seed, numRuns: LIFECYCLE_RUNS }).forEach((s, index) =>
     lines.push(toJson({ source: 'lifecycle', index, commands: commandsOf(s) })),
   );
+  const probes = unicodeProbes(PRINTABLE_UNICODE_PATTERN);
+  probes.forEach((p, index) => {
+    const name = `probe ${p.char}`;
+    const perVersion = unicodeVersions.map((v) => validateInput('CreateSequenceStore', { name }, { unicodeVersion: v }).map((x) => x.level));
+    lines.push(toJson({ source: 'verdict', index, probe: p, window: validateInput('CreateSequenceStore', { name }), perVersion }));
+  });
+  const printable = pinnedCharClass(PRINTABLE_UNICODE_PATTERN)!;
+  unicodeVersions.forEach((v, index) => {
+    const answers = probes.map((probe) => ({ probe, answer: printable.allowedIn(probe.codePoint, v) ? ('admitted' as const) : ('refused' as const), detail: '' }));
+    lines.push(toJson({ source: 'unicode verdict', index, version: v, verdict: unicodeVerdict(answers) }));
+  });
   return lines;
 }
 
