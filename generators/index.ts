@@ -8,7 +8,7 @@ export { invalidCase, breakableRules, type InvalidCaseOptions } from './invalidC
 export { boundaryCases, allBoundaryCases } from './boundaryCases.ts';
 export { coverage, coverageOf, type Coverage, type RuleCoverage } from './coverage.ts';
 export { labelMembers, INPUT_ERROR } from './_internals/cases.ts';
-export { unicodeProbes, codePointName, type UnicodeProbe } from './unicodeProbes.ts';
+export { unicodeProbes, type UnicodeProbe } from './unicodeProbes.ts';
 export {
   lifecycleCommands,
   emptyLifecycleModel,

@@ -3,7 +3,7 @@
 // letters, symbols, marks…) or, where a version added none, one whose admission changed in it (U+180E
 // left the separators in 6.3); and one character every version admits, as a control. Sent to a
 // target, the answers say which Unicode version its pattern matching behaves like.
-import { pinnedCharClass, unicodeVersions, type UnicodeVersion } from '../specs/index.ts';
+import { codePointName, pinnedCharClass, unicodeVersions, type UnicodeVersion } from '../specs/index.ts';
 
 export interface UnicodeProbe {
   readonly char: string;
@@ -18,10 +18,6 @@ export interface UnicodeProbe {
 
 const LAST_CODE_POINT = 0x10ffff;
 const CONTROL_CODE_POINT = 0x41;
-
-export function codePointName(codePoint: number): string {
-  return `U+${codePoint.toString(16).toUpperCase().padStart(4, '0')}`;
-}
 
 function probe(codePoint: number, version: UnicodeVersion, admittedIn: readonly UnicodeVersion[]): UnicodeProbe {
   return { char: String.fromCodePoint(codePoint), codePoint, name: codePointName(codePoint), version, admittedIn };

@@ -10,6 +10,11 @@ export const unicodeVersions: readonly UnicodeVersion[] = UNICODE_VERSIONS;
 export const UNICODE_FLOOR: UnicodeVersion = UNICODE_VERSIONS[0];
 export const UNICODE_NEWEST: UnicodeVersion = UNICODE_VERSIONS[UNICODE_VERSIONS.length - 1]!;
 
+/** `U+20C1`, `U+0041`, `U+1F600`. */
+export function codePointName(codePoint: number): string {
+  return `U+${codePoint.toString(16).toUpperCase().padStart(4, '0')}`;
+}
+
 /** `15.1`, `15.1.0` → `15.1`; undefined for a version outside the window. */
 export function parseUnicodeVersion(text: string): UnicodeVersion | undefined {
   const m = /^(\d+)\.(\d+)(?:\.0)?$/.exec(text.trim());

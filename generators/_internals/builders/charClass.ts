@@ -1,7 +1,7 @@
 // Strings of a pattern that admits or refuses each character on its own (`^[…]+$`): the
 // printable-Unicode pattern of names, descriptions and tokens, and the digits of store ids.
 import * as fc from 'fast-check';
-import { matchesPattern } from '../../../specs/index.ts';
+import { codePointName, matchesPattern } from '../../../specs/index.ts';
 import { alphabetOf, type Char } from '../alphabet.ts';
 import { pick, rng } from '../prng.ts';
 import { clamp, type BuildOptions, type Described, type StringBuilder } from './builder.ts';
@@ -66,8 +66,7 @@ export function charClassBuilder(pattern: string | undefined, fallback: string):
         const cs = [...ofLength(n, seed)];
         const at = Math.floor(random() * cs.length);
         cs[at] = bad.char;
-        const cp = bad.char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
-        return { label: `${bad.category} character U+${cp} at ${at}`, value: cs.join('') };
+        return { label: `${bad.category} character ${codePointName(bad.char.codePointAt(0)!)} at ${at}`, value: cs.join('') };
       });
     },
   };

@@ -2,7 +2,7 @@
 // nested prefixes and Unicode prefixes. The scheme, the bucket alphabet and every length bound are
 // read from the pattern by probing it, so a changed pattern changes the strings.
 import * as fc from 'fast-check';
-import { PRINTABLE_UNICODE_PATTERN, matchesPattern } from '../../../specs/index.ts';
+import { codePointName, PRINTABLE_UNICODE_PATTERN, matchesPattern } from '../../../specs/index.ts';
 import { alphabetOf } from '../alphabet.ts';
 import { literalPrefix } from '../patternParts.ts';
 import { pick, rng } from '../prng.ts';
@@ -112,7 +112,7 @@ export function s3LocationBuilder(pattern: string): StringBuilder {
         { label: 'scheme missing', value: uri(bucket, '').slice(p.scheme.length) },
         { label: 'prefix without its trailing slash', value: uri(bucket, prefixOf(6, seed)).slice(0, -1) },
         { label: `prefix of ${p.prefixMax + 1} characters`, value: uri(bucket, p.filler.repeat(p.prefixMax + 1)) },
-        { label: `prefix holding U+${p.prefixBreaker.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`, value: uri(bucket, `a${p.prefixBreaker}b`) },
+        { label: `prefix holding ${codePointName(p.prefixBreaker.codePointAt(0)!)}`, value: uri(bucket, `a${p.prefixBreaker}b`) },
         { label: 'leading space', value: ` ${uri(bucket, '')}` },
       ];
       return out.filter((b) => b.value !== '');
