@@ -1,7 +1,7 @@
-// Deliberate deviations from the contract: each a declarative switch on the core or the front, so a
-// broken emulator ("mutant") is a configuration, not a copy of the code. The harness is tested by
-// running it against such configurations and seeing each check catch its deviation.
-import { errors, operationNames, rulesOf, codePointLength, type ErrorName, type OperationName, type Shape, type Violation } from '../specs/index.ts';
+// Deliberate deviations from the contract: each a declarative switch, compiled once into a wrapper
+// around the emulator's pipeline (emulator/mutants/wrappers.ts), so a broken emulator ("mutant") is
+// a configuration, not a copy of the code.
+import { errors, operationNames, rulesOf, type ErrorName, type OperationName, type Shape } from '../specs/index.ts';
 
 export interface ErrorDeviation {
   /** Answer the error under this type name instead. */
@@ -64,44 +64,6 @@ export function checkDeviations(d: Deviations): void {
     if (!(operationNames as string[]).includes(op)) throw new DeviationError(`deviations: no operation '${op}'`);
   }
   for (const name of Object.keys(d.errors ?? {})) if (!(name in errors)) throw new DeviationError(`deviations: no modelled error '${name}'`);
-}
-
-/** The violations the deviant emulator still enforces. */
-export function enforcedViolations(operation: OperationName, violations: readonly Violation[], d: Deviations): Violation[] {
-  const skipped = new Set(d.unenforcedRules ?? []);
-  return violations.filter((v) => !skipped.has(`${operation}:${v.path}:${v.rule}`));
-}
-
-/** Values found at a top-level member path, or inside a top-level list (`a[]`). */
-function valuesAt(input: Record<string, unknown>, path: string): unknown[] {
-  if (path.endsWith('[]')) {
-    const list = input[path.slice(0, -2)];
-    return Array.isArray(list) ? list : [];
-  }
-  return path.includes('.') || path.includes('<') ? [] : input[path] === undefined ? [] : [input[path]];
-}
-
-/** Violations of the tightened bounds: values the contract allows that the deviant emulator refuses. */
-export function tightenedViolations(operation: OperationName, input: Record<string, unknown>, d: Deviations): Violation[] {
-  const out: Violation[] = [];
-  for (const [id, bound] of Object.entries(d.tightenedBounds ?? {})) {
-    const [op, path, rule] = id.split(':') as [string, string, Violation['rule']];
-    if (op !== operation) continue;
-    for (const value of valuesAt(input, path)) {
-      const size = typeof value === 'string' ? codePointLength(value) : Array.isArray(value) ? value.length : typeof value === 'number' ? value : undefined;
-      if (size !== undefined && size > bound) out.push({ path, at: path, rule, level: 'MUST', value });
-    }
-  }
-  return out;
-}
-
-export function deviantOutput(operation: OperationName, output: Record<string, unknown>, d: Deviations): Record<string, unknown> {
-  const dropped = d.droppedOutputMembers?.[operation];
-  const replaced = d.replacedOutputMembers?.[operation];
-  if (!dropped && !replaced) return output;
-  const out = { ...output, ...replaced };
-  for (const m of dropped ?? []) delete out[m];
-  return out;
 }
 
 /** The output with every timestamp member as epoch seconds (what a restJson1 body has by default, not what this model says). */

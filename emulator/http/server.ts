@@ -14,7 +14,6 @@ import { readBody } from './body.ts';
 import { badAdminRequest, bodyTooLarge, emulatorBug, serializationError, unknownOperation, type ProtocolError } from './protocolErrors.ts';
 import { sendError, sendJson } from './respond.ts';
 import { route } from './router.ts';
-import { toEpochTimestamps } from '../deviations.ts';
 import { parseQuery, splitTarget } from './target.ts';
 
 export interface FrontOptions {
@@ -103,21 +102,20 @@ export function createFront({ http, core, requestLog, credentials }: FrontOption
   }
 
   function success(res: ServerResponse, requestId: string, operation: OperationName, output: Record<string, unknown>): Outcome {
-    const code = core.config.deviations.successStatus?.[operation] ?? operations[operation].http.code;
-    const body = core.config.deviations.epochTimestamps ? toEpochTimestamps(operations[operation].output, output) : output;
+    const code = core.pipeline.successStatus(operation);
+    const body = core.pipeline.successBody(operation, output);
     sendJson(res, code, requestId, Object.keys(operations[operation].output.members).length === 0 ? undefined : body);
     return { status: code };
   }
 
-  /** A modelled error from the front itself, answered the way the core's errors are (deviations included). */
+  /** A modelled error from the front itself, answered the way the core's errors are (through the pipeline). */
   function serviceFailure(res: ServerResponse, requestId: string, name: ErrorName, message: string): Outcome {
-    return sendServiceError(res, requestId, new ServiceError(name, message).deviated(core.config.deviations.errors?.[name]));
+    return sendServiceError(res, requestId, core.pipeline.error(new ServiceError(name, message)));
   }
 
   function sendServiceError(res: ServerResponse, requestId: string, error: ServiceError): Outcome {
-    const { errorTypeIn = 'header', omitErrorMessage } = core.config.deviations;
-    const body = { ...(omitErrorMessage ? {} : { message: error.message }), ...(errorTypeIn === 'body' ? { __type: error.wireType } : {}) };
-    sendJson(res, error.httpStatus, requestId, body, errorTypeIn === 'header' ? { 'x-amzn-errortype': error.wireType } : {});
+    const { status, headers, body } = core.pipeline.errorResponse(error);
+    sendJson(res, status, requestId, body, headers);
     return { status: error.httpStatus, errorType: error.wireType };
   }
 

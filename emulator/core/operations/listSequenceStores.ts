@@ -37,7 +37,7 @@ const itemShape = (() => {
 const defaultPageSize = ListSequenceStoresMaxResults.range?.max;
 if (defaultPageSize === undefined) throw new Error('emulator: specs/ ListSequenceStoresMaxResults has no maximum to size pages by');
 
-export const listSequenceStores: Handler = (input, { state, now, config }) => {
+export const listSequenceStores: Handler = (input, { state, now }) => {
   const pageSize = (input.maxResults as number | undefined) ?? defaultPageSize;
   const afterSeq = typeof input.nextToken === 'string' ? decodePageToken(input.nextToken) : 0;
   const matches = matcher(input.filter as Filter | undefined, now);
@@ -53,9 +53,8 @@ export const listSequenceStores: Handler = (input, { state, now, config }) => {
     page.push(store);
   }
   const last = page[page.length - 1];
-  const shown = config.deviations.pagesSkipOne && afterSeq > 0 ? page.slice(1) : page;
   return {
-    sequenceStores: shown.map((store) => project(storeView(store, now), itemShape)),
+    sequenceStores: page.map((store) => project(storeView(store, now), itemShape)),
     ...(more && last ? { nextToken: encodePageToken(last.seq) } : {}),
   };
 };

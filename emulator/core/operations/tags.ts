@@ -6,7 +6,7 @@ import { storeByArn, type Handler } from './context.ts';
 export const tagResource: Handler = (input, context) => {
   const store = storeByArn(context, input.resourceArn as string);
   const given = input.tags as Record<string, string>;
-  const merged = context.config.deviations.tagReplaces ? { ...given } : { ...store.tags, ...given };
+  const merged = { ...store.tags, ...given };
   const max = context.config.behaviour.maxTagsPerResource;
   const count = Object.keys(merged).length;
   if (max !== undefined && count > max) {
