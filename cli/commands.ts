@@ -9,6 +9,10 @@ export const commands: Readonly<Record<string, Command>> = {
     summary: 'run the conformance suites against a target and write reports',
     load: () => import('./commands/run.ts'),
   },
+  mutate: {
+    summary: 'prove the harness: the suites against every mutant and benign variant of the emulator, a kill matrix',
+    load: () => import('./commands/mutate.ts'),
+  },
   emulator: { summary: 'serve the reference HealthOmics emulator over HTTP', load: () => import('./commands/emulator.ts') },
   drift: {
     summary: 'compare the contract in specs/ with an official model file (botocore or Smithy JSON)',

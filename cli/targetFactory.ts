@@ -20,6 +20,8 @@ export interface TargetChoice {
   readonly timeoutMs?: number;
   /** For `emulator` and `mock`: how the embedded emulator behaves (a variant for testing the harness). */
   readonly emulator?: EmulatorOptions;
+  /** For `emulator`: the region the client calls, where it differs from the emulator's (testing the harness). */
+  readonly clientRegion?: string;
   /** For `aws`: the person said the run may create (and delete) stores in their account. */
   readonly allowRealResources?: boolean;
   /** For `aws`: most stores the run may create (default DEFAULT_MAX_STORES). */
@@ -64,7 +66,7 @@ export async function createTarget(choice: TargetChoice, env: NodeJS.ProcessEnv 
   const timeout = choice.timeoutMs !== undefined ? { timeoutMs: choice.timeoutMs } : {};
   switch (kind) {
     case 'emulator':
-      return emulatorTarget({ ...(choice.region ? { region: choice.region } : {}), ...choice.emulator, ...timeout });
+      return emulatorTarget({ ...(choice.region ? { region: choice.region } : {}), ...choice.emulator, ...(choice.clientRegion ? { clientRegion: choice.clientRegion } : {}), ...timeout });
     case 'mock':
       return mockTarget({ ...(choice.region ? { region: choice.region } : {}), ...choice.emulator, ...timeout });
     case 'endpoint':

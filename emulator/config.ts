@@ -1,6 +1,6 @@
 // One configuration object for the whole emulator. Every behaviour the core or the front has is a
 // named switch here, so a variant of the emulator (a "mutant") is a different config, not a copy.
-import { ACCOUNT_ID_LENGTH, operations, parseUnicodeVersion, UNICODE_NEWEST, unicodeVersions, type UnicodeVersion } from '../specs/index.ts';
+import { ACCOUNT_ID_LENGTH, operations, parseUnicodeVersion, SequenceStoreId, UNICODE_NEWEST, unicodeVersions, type UnicodeVersion } from '../specs/index.ts';
 import type { FaultPlan } from './core/faults.ts';
 import { checkDeviations, noDeviations, type Deviations } from './deviations.ts';
 
@@ -32,7 +32,11 @@ export interface BehaviourConfig {
   readonly deleteDelayMs: number;
   /** The Unicode version whose character categories decide the printable pattern (`\p{…}`), as a service's runtime would. */
   readonly unicodeVersion: UnicodeVersion;
+  /** Digits of a new store id, within the contract's SequenceStoreId length. */
+  readonly idDigits: number;
 }
+
+const idLength = { min: SequenceStoreId.length?.min ?? 1, max: SequenceStoreId.length?.max ?? SequenceStoreId.length?.min ?? 1 };
 
 export interface IdentityConfig {
   readonly partition: string;
@@ -80,6 +84,7 @@ export const defaultBehaviour: BehaviourConfig = {
   updateDelayMs: 0,
   deleteDelayMs: 0,
   unicodeVersion: UNICODE_NEWEST,
+  idDigits: idLength.min,
 };
 
 export const defaultIdentity: IdentityConfig = {
@@ -165,6 +170,8 @@ export function checkCoreConfig(config: CoreConfig): void {
   const tags = config.behaviour.maxTagsPerResource;
   if (tags !== undefined && !(Number.isInteger(tags) && tags >= 0)) throw new ConfigError(`maxTagsPerResource must be a whole number of 0 or more, got ${tags}`);
   if (typeof config.behaviour.defaultETagAlgorithmFamily !== 'string') throw new ConfigError('defaultETagAlgorithmFamily must be a string');
+  const digits = config.behaviour.idDigits;
+  if (!(Number.isInteger(digits) && digits >= idLength.min && digits <= idLength.max)) throw new ConfigError(`idDigits must be a whole number from ${idLength.min} to ${idLength.max} (the SequenceStoreId length), got ${digits}`);
   if (!unicodeVersions.includes(config.behaviour.unicodeVersion)) throw new ConfigError(unknownUnicodeVersion(config.behaviour.unicodeVersion));
 }
 

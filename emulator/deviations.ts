@@ -46,6 +46,16 @@ export interface Deviations {
    * the client sees the error. Not a departure by itself; with ignoreClientToken a retry makes a second store.
    */
   readonly faultAfterEffect?: boolean;
+  /** These operations answer as if they took effect, and change nothing. */
+  readonly noEffect?: readonly OperationName[];
+
+  // Benign switches: the contract allows each, so a correct harness passes an emulator with them.
+  /** List pages hold at most half of maxResults (at least one), with a nextToken where more follow. */
+  readonly shortPages?: boolean;
+  /** Error messages worded otherwise (one fixed sentence): the contract names no wording. */
+  readonly rewordErrorMessages?: boolean;
+  /** Response members in the reverse of the usual order, at every level. */
+  readonly reverseMemberOrder?: boolean;
 }
 
 export const noDeviations: Deviations = {};
@@ -64,6 +74,7 @@ export function checkDeviations(d: Deviations): void {
     if (!(operationNames as string[]).includes(op)) throw new DeviationError(`deviations: no operation '${op}'`);
   }
   for (const name of Object.keys(d.errors ?? {})) if (!(name in errors)) throw new DeviationError(`deviations: no modelled error '${name}'`);
+  for (const op of d.noEffect ?? []) if (!(operationNames as string[]).includes(op)) throw new DeviationError(`deviations: no operation '${op}'`);
 }
 
 /** The output with every timestamp member as epoch seconds (what a restJson1 body has by default, not what this model says). */

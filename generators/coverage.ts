@@ -4,7 +4,7 @@
 // invalid side, with the reason.
 import { allRules, operationNames, rulesOf, type OperationName, type Rule } from '../specs/index.ts';
 import type { Case } from './case.ts';
-import { unviolable } from './_internals/unviolable.ts';
+import { unbreakableReason as unviolable } from '../specs/index.ts';
 
 export interface RuleCoverage {
   readonly rule: Rule;

@@ -5,7 +5,7 @@ import * as fc from 'fast-check';
 import { rulesOf, type OperationName, type Rule } from '../specs/index.ts';
 import type { Case } from './case.ts';
 import { variantCase } from './_internals/cases.ts';
-import { unviolable } from './_internals/unviolable.ts';
+import { unbreakableReason as unviolable } from '../specs/index.ts';
 import { invalidVariants } from './_internals/variants.ts';
 import { validInput } from './validInput.ts';
 

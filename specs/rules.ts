@@ -120,3 +120,18 @@ export function rulesOf(operation: OperationName): readonly Rule[] {
 export function allRules(): readonly Rule[] {
   return (Object.keys(operations) as OperationName[]).flatMap(rulesOf);
 }
+
+/**
+ * Why no JSON request can break a rule, or undefined when one can. Coverage counts such rules as
+ * covered on the invalid side, and mutants leave them out (an emulator that skips them is no different).
+ */
+export function unbreakableReason(rule: Rule): string | undefined {
+  if (rule.rule === 'type' && rule.path.endsWith('.<key>')) return 'JSON object keys are always strings';
+  if (rule.rule === 'type') {
+    const top = operations[rule.operation].input.members[rule.path.split(/[.[]/)[0]!];
+    // A path or query value arrives as text: only a number member can be sent a text that is no number.
+    if (top?.location !== undefined && rule.value !== 'integer') return 'a path or query value has no JSON type on the wire: it is always text';
+  }
+  if (rule.rule === 'length.min' && typeof rule.value === 'number' && rule.value <= 0) return 'a length cannot be below 0';
+  return undefined;
+}

@@ -24,8 +24,10 @@ export async function* listPages(env: Pick<SuiteEnv, 'target' | 'options'>, filt
     const input = { maxResults: PAGE_SIZE, filter, ...(nextToken ? { nextToken } : {}) };
     const observation = await env.target.call('ListSequenceStores', input, { timeoutMs: env.options.timeoutMs });
     const out = observation.client.output;
-    yield { input, observation, stores: (out?.sequenceStores as Record<string, unknown>[] | undefined) ?? [] };
-    nextToken = out?.nextToken as string | undefined;
+    // Whatever came back, a page is a list of objects: a member of another type is for the shape checks to report.
+    const listed = Array.isArray(out?.sequenceStores) ? (out.sequenceStores as unknown[]) : [];
+    yield { input, observation, stores: listed.filter((s): s is Record<string, unknown> => typeof s === 'object' && s !== null) };
+    nextToken = typeof out?.nextToken === 'string' ? out.nextToken : undefined;
     if (!nextToken) return;
   }
 }

@@ -8,13 +8,14 @@ export interface EmulatorTarget extends Target {
   readonly emulator: RunningEmulator;
 }
 
-export async function emulatorTarget(options: EmulatorOptions & { timeoutMs?: number } = {}): Promise<EmulatorTarget> {
-  const { timeoutMs, ...emulatorOptions } = options;
+/** `clientRegion`: the region the client calls, where it differs from the emulator's (to test the harness). */
+export async function emulatorTarget(options: EmulatorOptions & { timeoutMs?: number; clientRegion?: string } = {}): Promise<EmulatorTarget> {
+  const { timeoutMs, clientRegion, ...emulatorOptions } = options;
   const emulator = await startEmulator({ host: '127.0.0.1', port: 0, ...emulatorOptions });
   const credentials = emulatorOptions.credentials?.[0] ?? DUMMY_CREDENTIALS;
   const target = endpointTarget({
     endpoint: emulator.url,
-    region: emulator.core.config.region,
+    region: clientRegion ?? emulator.core.config.region,
     credentials: { accessKeyId: credentials.accessKeyId, secretAccessKey: credentials.secretAccessKey },
     name: 'embedded emulator',
     kind: 'emulator',

@@ -1,6 +1,5 @@
 // The core's whole state, and its plain-JSON snapshot for --state-file. Gone stores (DELETING past
 // its delay) are purged lazily, so no timers run and a moved clock is all a test needs.
-import { SequenceStoreId } from '../../specs/index.ts';
 import { storeStatus } from './lifecycle.ts';
 import type { Random } from './random.ts';
 import { StoreIndex } from './storeIndex.ts';
@@ -23,9 +22,6 @@ export interface StateSnapshot {
 
 export const SNAPSHOT_FORMAT = 'omics-conformance-emulator-state';
 
-const ID_DIGITS = SequenceStoreId.length?.min;
-if (ID_DIGITS === undefined) throw new Error('emulator: specs/ SequenceStoreId has no minimum length to size ids by');
-
 export class CoreState {
   readonly stores = new Map<string, StoreRecord>();
   readonly index = new StoreIndex();
@@ -35,10 +31,11 @@ export class CoreState {
 
   constructor(private readonly random: Random) {}
 
-  newId(): string {
+  /** A new store id of `digits` digits. */
+  newId(digits: number): string {
     for (;;) {
       let id = String(this.random.int(1, 9));
-      while (id.length < ID_DIGITS!) id += String(this.random.int(0, 9));
+      while (id.length < digits) id += String(this.random.int(0, 9));
       if (!this.stores.has(id)) return id;
     }
   }

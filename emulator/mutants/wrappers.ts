@@ -1,5 +1,5 @@
 // Each switch of Deviations as a wrapper around the pipeline: the one place that reads a switch.
-import { codePointLength, operations, type OperationName, type Violation } from '../../specs/index.ts';
+import { codePointLength, ListSequenceStoresMaxResults, operations, type OperationName, type Violation } from '../../specs/index.ts';
 import { canonicalJson, tokenMember } from '../core/idempotency.ts';
 import { handlers } from '../core/operations/index.ts';
 import { storeByArn } from '../core/operations/context.ts';
@@ -95,6 +95,40 @@ function outputChanged(dropped: Deviations['droppedOutputMembers'] = {}, replace
   });
 }
 
+/** The operation answers as it would, and the state is put back as it was. */
+function noEffect(ops: readonly OperationName[]): PipelineWrapper {
+  return (p) => ({
+    ...p,
+    handler(operation) {
+      const inner = p.handler(operation);
+      if (!ops.includes(operation)) return inner;
+      return (input, context) => {
+        const saved = structuredClone(context.state.snapshot());
+        const out = inner(input, context);
+        context.state.restore(saved);
+        return out;
+      };
+    },
+  });
+}
+
+const listPageCap = ListSequenceStoresMaxResults.range?.max ?? 1;
+
+const shortPages: PipelineWrapper = (p) => ({
+  ...p,
+  handler(operation) {
+    const inner = p.handler(operation);
+    if (operation !== 'ListSequenceStores') return inner;
+    return (input, context) => inner({ ...input, maxResults: Math.max(1, Math.floor(((input.maxResults as number | undefined) ?? listPageCap) / 2)) }, context);
+  },
+});
+
+function reversed(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(reversed);
+  if (typeof value === 'object' && value !== null) return Object.fromEntries(Object.entries(value).reverse().map(([k, v]) => [k, reversed(v)]));
+  return value;
+}
+
 /** The active switches of `d`, as wrappers in a fixed order. */
 export function wrappersOf(d: Deviations): PipelineWrapper[] {
   const out: PipelineWrapper[] = [];
@@ -105,6 +139,8 @@ export function wrappersOf(d: Deviations): PipelineWrapper[] {
   if (d.idempotencyByRequest) out.push((p) => ({ ...p, idempotency: (state, op, input, onMismatch) => p.idempotency(state, op, keyedByContent(op, input), onMismatch) }));
   if (d.deleteKeepsStore) out.push(deleteKeepsStore);
   if (d.tagReplaces) out.push(tagReplaces);
+  if (d.noEffect?.length) out.push(noEffect(d.noEffect));
+  if (d.shortPages) out.push(shortPages);
   if (d.pagesSkipOne) out.push(pagesSkipOne);
   if (d.droppedOutputMembers || d.replacedOutputMembers) out.push(outputChanged(d.droppedOutputMembers, d.replacedOutputMembers));
   const errorChanges = d.errors;
@@ -113,6 +149,8 @@ export function wrappersOf(d: Deviations): PipelineWrapper[] {
   const statuses = d.successStatus;
   if (statuses) out.push((p) => ({ ...p, successStatus: (op) => statuses[op] ?? p.successStatus(op) }));
   if (d.epochTimestamps) out.push((p) => ({ ...p, successBody: (op, output) => toEpochTimestamps(operations[op].output, p.successBody(op, output)) }));
+  if (d.reverseMemberOrder) out.push((p) => ({ ...p, successBody: (op, output) => reversed(p.successBody(op, output)) }));
+  if (d.rewordErrorMessages) out.push((p) => ({ ...p, errorResponse: (e) => ({ ...p.errorResponse(e), body: { ...p.errorResponse(e).body, message: 'The request was not processed.' } }) }));
   if (d.omitErrorMessage) {
     out.push((p) => ({
       ...p,

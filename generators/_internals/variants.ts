@@ -9,7 +9,7 @@ import { collectionOfSize, minimalMemberValue, minimalValue, stringBounds } from
 import { ABSENT, shapeAt, type Placed } from './paths.ts';
 import { rulesOf } from '../../specs/index.ts';
 import { PLACEHOLDER_TIME } from './minimal.ts';
-import { unviolable } from './unviolable.ts';
+import { unbreakableReason as unviolable } from '../../specs/index.ts';
 import { toDateTimeString } from '../../specs/index.ts';
 
 export interface Variant {

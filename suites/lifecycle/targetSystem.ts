@@ -134,7 +134,7 @@ export class TargetSystem implements LifecycleSystem {
     const walk = this.walk;
     const { output, call } = await this.call('ListSequenceStores', { ...input, filter });
     walk.pages++;
-    for (const item of (output.sequenceStores as Output[] | undefined) ?? []) {
+    for (const item of Array.isArray(output.sequenceStores) ? (output.sequenceStores as Output[]) : []) {
       const id = item.id as string;
       if (!this.own.has(id)) continue;
       const before = walk.seenOn.get(id);
@@ -146,13 +146,12 @@ export class TargetSystem implements LifecycleSystem {
     }
     if (output.nextToken === undefined || output.nextToken === null) {
       this.walk = undefined;
-      if (walk.pages > 1) {
-        const lost = [...walk.liveAtStart].filter((id) => !walk.removed.has(id) && !walk.seenOn.has(id));
-        if (lost.length) {
-          throw new LifecycleViolation('pages', `${walk.pages} pages of at most ${String(input.maxResults ?? 'the default')} stores leave out ${lost.length === 1 ? 'store' : 'stores'} ${lost.join(', ')}, which existed throughout the walk`, call, [...walk.liveAtStart].filter((id) => !walk.removed.has(id)), [...walk.seenOn.keys()]);
-        }
-        this.tested.walks++;
+      // The last page, even of a walk of one page: every store there all along must have been listed.
+      const lost = [...walk.liveAtStart].filter((id) => !walk.removed.has(id) && !walk.seenOn.has(id));
+      if (lost.length) {
+        throw new LifecycleViolation('pages', `${walk.pages} ${walk.pages === 1 ? 'page' : 'pages'} of at most ${String(input.maxResults ?? 'the default')} stores leave out ${lost.length === 1 ? 'store' : 'stores'} ${lost.join(', ')}, which existed throughout the walk`, call, [...walk.liveAtStart].filter((id) => !walk.removed.has(id)), [...walk.seenOn.keys()]);
       }
+      if (walk.pages > 1) this.tested.walks++;
     }
     return output;
   }

@@ -12,6 +12,7 @@ import { prepareInput } from '../prepare.ts';
 import { listPages } from '../listPages.ts';
 
 const UPDATED_DESCRIPTION = 'updated by omics-conformance';
+const SHAPE_TAG_KEY = 'omics-conformance:shape';
 
 function follow(c: Case, operation: OperationName, input: Record<string, unknown>): Case {
   return { operation, input, send: 'sdk', expect: { outcome: 'accepted' }, label: `${operation} after ${c.label}`, ruleIds: [], phase: c.phase };
@@ -57,6 +58,9 @@ export async function executeShapeCase(env: SuiteEnv, given: Case): Promise<Exec
       out[out.length - 1] = { ...last, findings: [finding] };
     }
     await call('ListTagsForResource', { resourceArn: store.arn });
+    // A tag of the run's own, added and taken off again: the answers of TagResource and UntagResource.
+    const tagged = await call('TagResource', { resourceArn: store.arn, tags: { [SHAPE_TAG_KEY]: env.stores.runId } });
+    if (tagged.client.output) await call('UntagResource', { resourceArn: store.arn, tagKeys: [SHAPE_TAG_KEY] });
     const update = { id: store.id, description: UPDATED_DESCRIPTION };
     const updated = await call('UpdateSequenceStore', update, { updatedWith: update });
     await env.stores.settle(store.id, updated);

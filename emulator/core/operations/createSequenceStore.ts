@@ -9,7 +9,7 @@ export const createSequenceStore: Handler = (input, { state, config, now }) => {
   if (quota !== undefined && state.stores.size >= quota) {
     throw new ServiceQuotaError(quota);
   }
-  const id = state.newId();
+  const id = state.newId(config.behaviour.idDigits);
   const { partition, region, account } = config;
   const s3AccessConfig = input.s3AccessConfig as { accessLogLocation?: string } | undefined;
   const store: StoreRecord = {

@@ -1,0 +1,126 @@
+// omics-conformance mutate: the suites against the embedded emulator once per mutant and benign
+// variant of the catalogue (and per seed), in worker threads; mutation.json and a kill matrix.
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { catalogue, type CatalogueEntry } from '../../emulator/mutants/catalogue.ts';
+import { buildMutationReport, mutationConsole, type EntryInput, type SeedRun } from '../../reports/mutation.ts';
+import { suites } from '../../suites/index.ts';
+import { DEFAULT_JOBS, runPool, type Job } from '../mutation/pool.ts';
+import { DEFAULT_REPORT_DIR, DEFAULT_RUNS } from '../runConformance.ts';
+import { EXIT_FAILED, EXIT_OK, UsageError } from '../usage.ts';
+
+const HELP = `Usage: omics-conformance mutate [options]
+
+Proves the harness: runs the suites against the embedded emulator once per entry of the mutant
+catalogue (emulator/mutants/) and per seed. A mutant is one deviation from the contract and names
+the checks that must fail against it; a benign variant is something the contract allows, against
+which every check must pass. Writes mutation.json and prints the kill matrix.
+
+Options:
+  --mutants a,b       entries by id; a trailing * takes a family (unenforced:*, output-dropped:*);
+                      default: the whole catalogue
+  --seeds N           run each entry on N seeds (its kill rate over them; default 1)
+  --seed S            the first seed (default 1); seeds are S, S+1, …
+  --runs N            generated cases per property (default ${DEFAULT_RUNS})
+  --jobs N            worker threads (default ${DEFAULT_JOBS}, the cores)
+  --report-dir DIR    where mutation.json goes (default ${DEFAULT_REPORT_DIR}/)
+  --list              list the catalogue (id, kind, layer, checks) and exit
+  -h, --help          this text
+
+Exit codes: 0 every mutant killed on every seed and every variant passed; 1 a mutant survived
+or a variant failed; 2 bad usage.`;
+
+function whole(name: string, text: string | undefined, min: number): number | undefined {
+  if (text === undefined) return undefined;
+  if (!/^\d+$/.test(text) || Number(text) < min) throw new UsageError(`mutate: --${name} must be a whole number of at least ${min}, got '${text}'`);
+  return Number(text);
+}
+
+/** The entries `spec` names: ids, or families with a trailing `*`. */
+export function selectEntries(all: readonly CatalogueEntry[], spec: string | undefined): CatalogueEntry[] {
+  if (spec === undefined) return [...all];
+  const wanted = spec.split(',').map((s) => s.trim()).filter(Boolean);
+  if (wanted.length === 0) throw new UsageError('mutate: --mutants names no entry');
+  const unknown = wanted.filter((w) => !all.some((e) => (w.endsWith('*') ? e.id.startsWith(w.slice(0, -1)) : e.id === w)));
+  if (unknown.length) throw new UsageError(`mutate: no catalogue entry ${unknown.join(', ')} (see mutate --list)`);
+  return all.filter((e) => wanted.some((w) => (w.endsWith('*') ? e.id.startsWith(w.slice(0, -1)) : e.id === w)));
+}
+
+function listing(entries: readonly CatalogueEntry[]): string {
+  const width = Math.max(...entries.map((e) => e.id.length));
+  return entries.map((e) => `${e.id.padEnd(width)}  ${e.kind.padEnd(7)}  ${e.layer.padEnd(11)}  ${e.kind === 'mutant' ? e.catches.join(', ') : `passes: ${e.allows}`}`).join('\n');
+}
+
+export async function main(argv: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      strict: true,
+      allowPositionals: false,
+      options: {
+        mutants: { type: 'string' },
+        seeds: { type: 'string' },
+        seed: { type: 'string' },
+        runs: { type: 'string' },
+        jobs: { type: 'string' },
+        'report-dir': { type: 'string' },
+        list: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (error) {
+    throw new UsageError(`mutate: ${error instanceof Error ? error.message : String(error)} (see --help)`);
+  }
+  const v = parsed.values;
+  if (v.help) {
+    console.log(HELP);
+    return EXIT_OK;
+  }
+  const entries = selectEntries(catalogue(), v.mutants);
+  if (v.list) {
+    console.log(listing(entries));
+    return EXIT_OK;
+  }
+  const seedCount = whole('seeds', v.seeds, 1) ?? 1;
+  const first = whole('seed', v.seed, 0) ?? 1;
+  const runs = whole('runs', v.runs, 1) ?? DEFAULT_RUNS;
+  const jobs = whole('jobs', v.jobs, 1) ?? DEFAULT_JOBS;
+  const dir = resolve(v['report-dir'] ?? DEFAULT_REPORT_DIR);
+  const seeds = Array.from({ length: seedCount }, (_, i) => first + i);
+
+  const started = performance.now();
+  const work: Job[] = entries.flatMap((e) => seeds.map((seed) => ({ id: e.id, seed, runs })));
+  let done = 0;
+  const results = await runPool(work, jobs, (r) => {
+    done++;
+    if (process.stderr.isTTY) process.stderr.write(`\rmutate: ${done} of ${work.length} runs${r.ok ? '' : ` (${r.id}: ${r.error})`}   `);
+  });
+  if (process.stderr.isTTY) process.stderr.write('\n');
+  const byEntry = new Map<string, SeedRun[]>();
+  for (const r of results) {
+    const run: SeedRun = r.ok
+      ? { seed: r.run.seed, checks: r.run.checks, durationMs: r.run.durationMs, ...(r.run.casesToFirstFailure !== undefined ? { casesToFirstFailure: r.run.casesToFirstFailure } : {}), ...(r.run.aborted ? { aborted: r.run.aborted } : {}) }
+      : { seed: r.seed, checks: {}, durationMs: 0, error: r.error };
+    const id = r.ok ? r.run.id : r.id;
+    byEntry.set(id, [...(byEntry.get(id) ?? []), run]);
+  }
+  const inputs: EntryInput[] = entries.map((e) => ({
+    id: e.id,
+    kind: e.kind,
+    layer: e.layer,
+    description: e.kind === 'mutant' ? e.breaks : e.allows,
+    catches: e.kind === 'mutant' ? e.catches : [],
+    suites: e.suites,
+    runs: byEntry.get(e.id) ?? [],
+  }));
+  const judgedChecks = suites.flatMap((s) => s.checks).filter((c) => c.level !== 'OBSERVED').map((c) => c.id);
+  const report = buildMutationReport(inputs, { seeds, runs, durationMs: performance.now() - started, judgedChecks });
+  await mkdir(dir, { recursive: true });
+  const file = join(dir, 'mutation.json');
+  await writeFile(file, `${JSON.stringify(report, null, 2)}\n`);
+  console.log(mutationConsole(report, [file]));
+  const clean = report.score.killed === report.score.mutants && report.variants.passed === report.variants.total;
+  return clean ? EXIT_OK : EXIT_FAILED;
+}

@@ -1,0 +1,49 @@
+// One catalogue entry against one seed: the conformance run the entry asks for, reduced to what a
+// kill matrix needs (which checks failed, after how many cases).
+import type { CatalogueEntry } from '../../emulator/mutants/catalogue.ts';
+import { runConformance } from '../runConformance.ts';
+
+export interface EntryRun {
+  readonly id: string;
+  readonly seed: number;
+  /** Check ids with their status in this run: passed, failed or skipped. */
+  readonly checks: Readonly<Record<string, 'passed' | 'failed' | 'skipped'>>;
+  /** Cases the run had judged when the first check failed; undefined when none failed. */
+  readonly casesToFirstFailure?: number;
+  readonly cases: number;
+  readonly durationMs: number;
+  /** The run stopped on an error of the harness or the target. */
+  readonly aborted?: string;
+}
+
+export async function runEntry(entry: CatalogueEntry, seed: number, runs: number): Promise<EntryRun> {
+  const started = performance.now();
+  // Cases done, summed over the phases of every suite, and that sum when the first failure came.
+  const done = new Map<string, number>();
+  let firstFailure: number | undefined;
+  const { report } = await runConformance({
+    target: 'emulator',
+    emulator: entry.emulator,
+    ...(entry.clientRegion ? { clientRegion: entry.clientRegion } : {}),
+    suites: entry.suites,
+    ...(entry.operations ? { operations: entry.operations } : {}),
+    seed,
+    runs,
+    reportDir: false,
+    onProgress(p) {
+      done.set(`${p.suite}/${p.phase}`, p.done);
+      if (firstFailure === undefined && p.failures > 0) firstFailure = [...done.values()].reduce((a, b) => a + b, 0);
+    },
+  });
+  const checks = Object.fromEntries(report.checks.map((c) => [c.id, c.status]));
+  const failedAny = report.checks.some((c) => c.status === 'failed');
+  return {
+    id: entry.id,
+    seed,
+    checks,
+    ...(failedAny ? { casesToFirstFailure: firstFailure ?? [...done.values()].reduce((a, b) => a + b, 0) } : {}),
+    cases: [...done.values()].reduce((a, b) => a + b, 0),
+    durationMs: Math.round(performance.now() - started),
+    ...(report.aborted ? { aborted: report.aborted } : {}),
+  };
+}

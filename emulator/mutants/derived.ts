@@ -1,0 +1,78 @@
+// Mutants derived from the contract: every breakable input rule left unenforced, every upper bound
+// tightened by one, every modelled error answered under another name and with another status, every
+// output member dropped or answered with a value of another type, every mutating operation answered
+// without effect. The checks each must fail follow from what the broken rule or member is.
+import { allRules, errors, errorNames, operationNames, operations, unbreakableReason, type ErrorName, type OperationName, type Rule, type Shape } from '../../specs/index.ts';
+import type { Deviations } from '../deviations.ts';
+import { dropBreaks, errorNameCatches, errorStatusCatches, noEffectCatches, outputCatches, successStatusCatches } from './expectations.ts';
+import { suitesOf, type Mutant } from './catalogue.ts';
+
+function mutant(id: string, layer: Mutant['layer'], breaks: string, deviations: Deviations, catches: readonly string[], operations?: readonly OperationName[]): Mutant {
+  return { kind: 'mutant', id, layer, breaks, emulator: { deviations }, catches, suites: suitesOf(catches), ...(operations ? { operations } : {}) };
+}
+
+function unenforced(rule: Rule): Mutant {
+  const check = rule.level === 'MUST' ? 'validation.rejects-invalid' : 'validation.rejects-documented-limit';
+  return mutant(`unenforced:${rule.id}`, 'validation', `${rule.operation} accepts a request that breaks ${rule.path} ${rule.rule}`, { unenforcedRules: [rule.id] }, [check], [rule.operation]);
+}
+
+/** Top-level members and items of top-level lists: where a tightened bound can be applied to a value. */
+function tightenable(rule: Rule): boolean {
+  return (rule.rule === 'length.max' || rule.rule === 'range.max') && rule.level === 'MUST' && typeof rule.value === 'number' && /^[A-Za-z]+(\[\])?$/.test(rule.path);
+}
+
+function tightened(rule: Rule): Mutant {
+  const bound = (rule.value as number) - 1;
+  return mutant(`tightened:${rule.id}`, 'validation', `${rule.operation} refuses ${rule.path} at its ${rule.rule} of ${rule.value} (allows at most ${bound})`, { tightenedBounds: { [rule.id]: bound } }, ['validation.accepts-valid'], [rule.operation]);
+}
+
+/** Another name a service might use for the error: its name without `Exception`, as an `Error`. */
+function otherName(name: ErrorName): string {
+  return `${name.replace(/Exception$/, '')}Error`;
+}
+
+/** Another status of the same class: a client error as 400 (or 422 for a 400), a server error as 500 (or 503 for a 500). */
+function otherStatus(name: ErrorName): number {
+  const status = errors[name].httpStatus;
+  if (status < 500) return status === 400 ? 422 : 400;
+  return status === 500 ? 503 : 500;
+}
+
+/** A value of another JSON type than the shape's. */
+export function wrongTypeFor(shape: Shape): unknown {
+  switch (shape.type) {
+    case 'string':
+    case 'timestamp':
+      return 42;
+    case 'integer':
+      return 'forty-two';
+    case 'list':
+    case 'map':
+    case 'structure':
+      return 'not a collection';
+  }
+}
+
+function outputMutants(operation: OperationName): Mutant[] {
+  const out: Mutant[] = [];
+  for (const [member, spec] of Object.entries(operations[operation].output.members)) {
+    const dropped = outputCatches(operation, member, 'dropped');
+    if (dropBreaks(operation, member)) out.push(mutant(`output-dropped:${operation}.${member}`, 'output', `${operation} answers without ${member}`, { droppedOutputMembers: { [operation]: [member] } }, dropped));
+    const retyped = outputCatches(operation, member, 'retyped');
+    out.push(mutant(`output-retyped:${operation}.${member}`, 'output', `${operation} answers ${member} as a ${typeof wrongTypeFor(spec.target)}`, { replacedOutputMembers: { [operation]: { [member]: wrongTypeFor(spec.target) } } }, retyped));
+  }
+  return out;
+}
+
+export function derivedMutants(): Mutant[] {
+  const rules = allRules().filter((r) => unbreakableReason(r) === undefined);
+  return [
+    ...rules.map(unenforced),
+    ...rules.filter(tightenable).map(tightened),
+    ...errorNames.map((e) => mutant(`error-renamed:${e}`, 'errors', `${e} answered as ${otherName(e)}`, { errors: { [e]: { type: otherName(e) } } }, errorNameCatches(e))),
+    ...errorNames.map((e) => mutant(`error-status:${e}`, 'errors', `${e} answered with HTTP ${otherStatus(e)} instead of ${errors[e].httpStatus}`, { errors: { [e]: { status: otherStatus(e) } } }, errorStatusCatches(e))),
+    ...operationNames.map((op) => mutant(`success-status:${op}`, 'front', `${op} succeeds with HTTP ${operations[op].http.code + 1}`, { successStatus: { [op]: operations[op].http.code + 1 } }, successStatusCatches(op))),
+    ...operationNames.flatMap(outputMutants),
+    ...operationNames.filter((op) => !operations[op].readonly).map((op) => mutant(`no-effect:${op}`, 'handlers', `${op} answers success and changes nothing`, { noEffect: [op] }, noEffectCatches(op))),
+  ];
+}
