@@ -6,6 +6,7 @@ import { emulatorTarget } from '../targets/emulator.ts';
 import { endpointTarget } from '../targets/endpoint.ts';
 import type { StoreLedger } from '../targets/ledger.ts';
 import { mockTarget } from '../targets/mock.ts';
+import type { ClientDeviations } from '../targets/clientDeviations.ts';
 import type { Target } from '../targets/types.ts';
 import { UsageError } from './usage.ts';
 
@@ -22,6 +23,8 @@ export interface TargetChoice {
   readonly emulator?: EmulatorOptions;
   /** For `emulator`: the region the client calls, where it differs from the emulator's (testing the harness). */
   readonly clientRegion?: string;
+  /** For `emulator`: a client that departs from the HTTP binding on purpose (proving the wire checks). */
+  readonly clientDeviations?: ClientDeviations;
   /** For `aws`: the person said the run may create (and delete) stores in their account. */
   readonly allowRealResources?: boolean;
   /** For `aws`: most stores the run may create (default DEFAULT_MAX_STORES). */
@@ -66,7 +69,7 @@ export async function createTarget(choice: TargetChoice, env: NodeJS.ProcessEnv 
   const timeout = choice.timeoutMs !== undefined ? { timeoutMs: choice.timeoutMs } : {};
   switch (kind) {
     case 'emulator':
-      return emulatorTarget({ ...(choice.region ? { region: choice.region } : {}), ...choice.emulator, ...(choice.clientRegion ? { clientRegion: choice.clientRegion } : {}), ...timeout });
+      return emulatorTarget({ ...(choice.region ? { region: choice.region } : {}), ...choice.emulator, ...(choice.clientRegion ? { clientRegion: choice.clientRegion } : {}), ...(choice.clientDeviations ? { clientDeviations: choice.clientDeviations } : {}), ...timeout });
     case 'mock':
       return mockTarget({ ...(choice.region ? { region: choice.region } : {}), ...choice.emulator, ...timeout });
     case 'endpoint':

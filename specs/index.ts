@@ -11,4 +11,5 @@ export * from './validate.ts';
 export * from './schemas.ts';
 export * from './ajv.ts';
 export * from './behaviours.ts';
+export * from './sameValue.ts';
 export * from './unicode/index.ts';

@@ -2,6 +2,7 @@
 import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../emulator/index.ts';
 import { DUMMY_CREDENTIALS } from './credentials.ts';
 import { endpointTarget } from './endpoint.ts';
+import type { ClientDeviations } from './clientDeviations.ts';
 import type { Target } from './types.ts';
 
 export interface EmulatorTarget extends Target {
@@ -9,8 +10,8 @@ export interface EmulatorTarget extends Target {
 }
 
 /** `clientRegion`: the region the client calls, where it differs from the emulator's (to test the harness). */
-export async function emulatorTarget(options: EmulatorOptions & { timeoutMs?: number; clientRegion?: string } = {}): Promise<EmulatorTarget> {
-  const { timeoutMs, clientRegion, ...emulatorOptions } = options;
+export async function emulatorTarget(options: EmulatorOptions & { timeoutMs?: number; clientRegion?: string; clientDeviations?: ClientDeviations } = {}): Promise<EmulatorTarget> {
+  const { timeoutMs, clientRegion, clientDeviations, ...emulatorOptions } = options;
   const emulator = await startEmulator({ host: '127.0.0.1', port: 0, ...emulatorOptions });
   const credentials = emulatorOptions.credentials?.[0] ?? DUMMY_CREDENTIALS;
   const target = endpointTarget({
@@ -21,6 +22,7 @@ export async function emulatorTarget(options: EmulatorOptions & { timeoutMs?: nu
     kind: 'emulator',
     ...(timeoutMs !== undefined ? { timeoutMs } : {}),
     onClose: () => emulator.close(),
+    ...(clientDeviations ? { clientDeviations } : {}),
   });
   return { ...target, emulator };
 }

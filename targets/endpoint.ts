@@ -2,6 +2,7 @@
 import type { AwsCredentialIdentity } from '@smithy/types';
 import { callRaw } from './rawCall.ts';
 import { callThroughSdk, createOmicsClient, DEFAULT_TIMEOUT_MS } from './sdkClient.ts';
+import type { ClientDeviations } from './clientDeviations.ts';
 import type { Target } from './types.ts';
 
 export interface EndpointTargetOptions {
@@ -12,6 +13,8 @@ export interface EndpointTargetOptions {
   readonly name?: string;
   readonly kind?: Target['kind'];
   readonly onClose?: () => Promise<void>;
+  /** A client that departs from the binding on purpose (for proving the wire checks). */
+  readonly clientDeviations?: ClientDeviations;
 }
 
 export function endpointTarget(options: EndpointTargetOptions): Target {
@@ -32,7 +35,7 @@ export function endpointTarget(options: EndpointTargetOptions): Target {
     endpoint: options.endpoint,
     region: options.region,
     call: (operation, input, callOptions = {}) =>
-      callThroughSdk(clientFor(callOptions.maxAttempts ?? 1), operation, input, { timeoutMs: callOptions.timeoutMs ?? timeoutMs, captureWire: true }),
+      callThroughSdk(clientFor(callOptions.maxAttempts ?? 1), operation, input, { timeoutMs: callOptions.timeoutMs ?? timeoutMs, captureWire: true, ...(options.clientDeviations ? { deviations: options.clientDeviations } : {}) }),
     sendRaw: (operation, input, callOptions = {}) =>
       callRaw(operation, input, { endpoint: options.endpoint, region: options.region, credentials: options.credentials, timeoutMs: callOptions.timeoutMs ?? timeoutMs }),
     close: async () => {

@@ -4,6 +4,7 @@ import { NodeHttpHandler } from '@smithy/node-http-handler';
 import type { AwsCredentialIdentity } from '@smithy/types';
 import type { OperationName } from '../specs/index.ts';
 import type { CallOptions, ObservedError, Observation, WireExchange } from './types.ts';
+import { clientDeviations, type ClientDeviations } from './clientDeviations.ts';
 import { wireCapture } from './wireCapture.ts';
 
 export interface ClientSettings {
@@ -72,11 +73,12 @@ export async function callThroughSdk(
   client: Omics.OmicsClient,
   operation: OperationName,
   input: Record<string, unknown>,
-  options: CallOptions & { captureWire: boolean },
+  options: CallOptions & { captureWire: boolean; deviations?: ClientDeviations },
 ): Promise<Observation> {
   const exchanges: WireExchange[] = [];
   const Command = commandClass(operation);
   const command = new Command(structuredClone(input)) as unknown as { middlewareStack: { use(p: unknown): void } };
+  if (options.deviations) command.middlewareStack.use(clientDeviations(operation, options.deviations));
   if (options.captureWire) command.middlewareStack.use(wireCapture(exchanges));
   const abort = new AbortController();
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;

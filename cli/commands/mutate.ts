@@ -7,6 +7,7 @@ import { catalogue, type CatalogueEntry } from '../../emulator/mutants/catalogue
 import { buildMutationReport, mutationConsole, type EntryInput, type SeedRun } from '../../reports/mutation.ts';
 import { suites } from '../../suites/index.ts';
 import { DEFAULT_JOBS, runPool, type Job } from '../mutation/pool.ts';
+import { stratifiedSample } from '../mutation/sample.ts';
 import { DEFAULT_REPORT_DIR, DEFAULT_RUNS } from '../runConformance.ts';
 import { EXIT_FAILED, EXIT_OK, UsageError } from '../usage.ts';
 
@@ -20,6 +21,8 @@ which every check must pass. Writes mutation.json and prints the kill matrix.
 Options:
   --mutants a,b       entries by id; a trailing * takes a family (unenforced:*, output-dropped:*);
                       default: the whole catalogue
+  --sample            a stratified sample: for every check that can fail the cheapest mutant that
+                      declares it, one mutant of every layer, and every benign variant
   --seeds N           run each entry on N seeds (its kill rate over them; default 1)
   --seed S            the first seed (default 1); seeds are S, S+1, …
   --runs N            generated cases per property (default ${DEFAULT_RUNS})
@@ -67,6 +70,7 @@ export async function main(argv: string[]): Promise<number> {
         jobs: { type: 'string' },
         'report-dir': { type: 'string' },
         list: { type: 'boolean' },
+        sample: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -78,7 +82,9 @@ export async function main(argv: string[]): Promise<number> {
     console.log(HELP);
     return EXIT_OK;
   }
-  const entries = selectEntries(catalogue(), v.mutants);
+  const judgedChecks = suites.flatMap((s) => s.checks).filter((c) => c.level !== 'OBSERVED').map((c) => c.id);
+  const selected = selectEntries(catalogue(), v.mutants);
+  const entries = v.sample ? stratifiedSample(selected, judgedChecks) : selected;
   if (v.list) {
     console.log(listing(entries));
     return EXIT_OK;
@@ -115,7 +121,6 @@ export async function main(argv: string[]): Promise<number> {
     suites: e.suites,
     runs: byEntry.get(e.id) ?? [],
   }));
-  const judgedChecks = suites.flatMap((s) => s.checks).filter((c) => c.level !== 'OBSERVED').map((c) => c.id);
   const report = buildMutationReport(inputs, { seeds, runs, durationMs: performance.now() - started, judgedChecks });
   await mkdir(dir, { recursive: true });
   const file = join(dir, 'mutation.json');

@@ -25,6 +25,7 @@ export async function runEntry(entry: CatalogueEntry, seed: number, runs: number
     target: 'emulator',
     emulator: entry.emulator,
     ...(entry.clientRegion ? { clientRegion: entry.clientRegion } : {}),
+    ...(entry.client ? { clientDeviations: entry.client } : {}),
     suites: entry.suites,
     ...(entry.operations ? { operations: entry.operations } : {}),
     seed,

@@ -9,9 +9,16 @@ import { derivedMutants } from './derived.ts';
 import { benignVariants } from './variants.ts';
 
 /** Where in the emulator's pipeline a mutant or variant changes something. */
-export type Layer = 'validation' | 'idempotency' | 'handlers' | 'output' | 'errors' | 'front';
+export type Layer = 'validation' | 'idempotency' | 'handlers' | 'output' | 'errors' | 'front' | 'client';
 
-export const LAYERS: readonly Layer[] = ['validation', 'idempotency', 'handlers', 'output', 'errors', 'front'];
+/** `client`: not the emulator but the SDK client in front of it, for the checks of what a client sends. */
+export const LAYERS: readonly Layer[] = ['validation', 'idempotency', 'handlers', 'output', 'errors', 'front', 'client'];
+
+/** A client that departs from the HTTP binding (the targets' ClientDeviations, as data). */
+export interface ClientSwitches {
+  readonly dropIdempotencyToken?: boolean;
+  readonly contentType?: string;
+}
 
 interface Entry {
   /** Stable id: `<family>:<what>`, e.g. `unenforced:CreateSequenceStore:name:length.max`. */
@@ -24,6 +31,8 @@ interface Entry {
   readonly operations?: readonly OperationName[];
   /** The region the client calls, where it differs from the emulator's. */
   readonly clientRegion?: string;
+  /** How the client departs from the binding, for mutants of the client layer. */
+  readonly client?: ClientSwitches;
 }
 
 export interface Mutant extends Entry {

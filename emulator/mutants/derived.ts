@@ -4,21 +4,46 @@
 // without effect. The checks each must fail follow from what the broken rule or member is.
 import { allRules, errors, errorNames, operationNames, operations, unbreakableReason, type ErrorName, type OperationName, type Rule, type Shape } from '../../specs/index.ts';
 import type { Deviations } from '../deviations.ts';
-import { dropBreaks, errorNameCatches, errorStatusCatches, noEffectCatches, outputCatches, successStatusCatches } from './expectations.ts';
+import { dropBreaks, errorClassCatches, errorNameCatches, errorStatusCatches, noEffectCatches, outputCatches, successStatusCatches } from './expectations.ts';
 import { suitesOf, type Mutant } from './catalogue.ts';
 
 function mutant(id: string, layer: Mutant['layer'], breaks: string, deviations: Deviations, catches: readonly string[], operations?: readonly OperationName[]): Mutant {
   return { kind: 'mutant', id, layer, breaks, emulator: { deviations }, catches, suites: suitesOf(catches), ...(operations ? { operations } : {}) };
 }
 
+const topMember = (rule: Rule) => operations[rule.operation].input.members[rule.path.split(/[.[]/)[0]!];
+const isTopLevel = (rule: Rule) => /^[A-Za-z]+$/.test(rule.path);
+
+/**
+ * Why leaving the rule unenforced changes nothing a client can see, or undefined. A missing or empty
+ * path label leaves no operation to route to; a page token is the service's own and refused when it
+ * cannot be read, whatever its rules.
+ */
+export function unobservable(rule: Rule): string | undefined {
+  const top = topMember(rule);
+  if (top?.location === 'label' && (rule.rule === 'required' || rule.rule === 'length.min')) return 'a missing or empty path label is not routed to the operation';
+  if (rule.path === operations[rule.operation].paginated?.inputToken) return 'a page token the service did not issue is refused as unreadable';
+  return undefined;
+}
+
+/** The rules a value breaking `rule` breaks as well, left unenforced with it: a string too short for its length is too short for its pattern. */
+function brokenWith(rule: Rule): string[] {
+  if (rule.rule !== 'length.min') return [];
+  return allRules().filter((r) => r.operation === rule.operation && r.path === rule.path && r.rule === 'pattern').map((r) => r.id);
+}
+
 function unenforced(rule: Rule): Mutant {
   const check = rule.level === 'MUST' ? 'validation.rejects-invalid' : 'validation.rejects-documented-limit';
-  return mutant(`unenforced:${rule.id}`, 'validation', `${rule.operation} accepts a request that breaks ${rule.path} ${rule.rule}`, { unenforcedRules: [rule.id] }, [check], [rule.operation]);
+  const also = brokenWith(rule);
+  // A map's size is enforced twice: by validation and by the per-resource tag limit, which goes too.
+  const mapLimit = rule.rule === 'length.max' && isTopLevel(rule) && topMember(rule)?.target.type === 'map' ? { behaviour: { maxTagsPerResource: Number.MAX_SAFE_INTEGER } } : {};
+  const breaks = `${rule.operation} accepts a request that breaks ${rule.path} ${rule.rule}${also.length ? ' (and the pattern, which such a value breaks too)' : ''}`;
+  return { ...mutant(`unenforced:${rule.id}`, 'validation', breaks, { unenforcedRules: [rule.id, ...also] }, [check], [rule.operation]), emulator: { deviations: { unenforcedRules: [rule.id, ...also] }, ...mapLimit } };
 }
 
 /** Top-level members and items of top-level lists: where a tightened bound can be applied to a value. */
 function tightenable(rule: Rule): boolean {
-  return (rule.rule === 'length.max' || rule.rule === 'range.max') && rule.level === 'MUST' && typeof rule.value === 'number' && /^[A-Za-z]+(\[\])?$/.test(rule.path);
+  return (rule.rule === 'length.max' || rule.rule === 'range.max') && rule.level === 'MUST' && typeof rule.value === 'number' && /^[A-Za-z]+(\[\])?$/.test(rule.path) && unobservable(rule) === undefined;
 }
 
 function tightened(rule: Rule): Mutant {
@@ -36,6 +61,11 @@ function otherStatus(name: ErrorName): number {
   const status = errors[name].httpStatus;
   if (status < 500) return status === 400 ? 422 : 400;
   return status === 500 ? 503 : 500;
+}
+
+/** A status of the other class: a client error as 500, a server error as 400. */
+function otherClass(name: ErrorName): number {
+  return errors[name].httpStatus < 500 ? 500 : 400;
 }
 
 /** A value of another JSON type than the shape's. */
@@ -65,12 +95,13 @@ function outputMutants(operation: OperationName): Mutant[] {
 }
 
 export function derivedMutants(): Mutant[] {
-  const rules = allRules().filter((r) => unbreakableReason(r) === undefined);
+  const rules = allRules().filter((r) => unbreakableReason(r) === undefined && unobservable(r) === undefined);
   return [
     ...rules.map(unenforced),
     ...rules.filter(tightenable).map(tightened),
     ...errorNames.map((e) => mutant(`error-renamed:${e}`, 'errors', `${e} answered as ${otherName(e)}`, { errors: { [e]: { type: otherName(e) } } }, errorNameCatches(e))),
     ...errorNames.map((e) => mutant(`error-status:${e}`, 'errors', `${e} answered with HTTP ${otherStatus(e)} instead of ${errors[e].httpStatus}`, { errors: { [e]: { status: otherStatus(e) } } }, errorStatusCatches(e))),
+    ...errorNames.map((e) => mutant(`error-class:${e}`, 'errors', `${e} answered with HTTP ${otherClass(e)}, a ${otherClass(e) < 500 ? 'client' : 'server'} error`, { errors: { [e]: { status: otherClass(e) } } }, errorClassCatches(e))),
     ...operationNames.map((op) => mutant(`success-status:${op}`, 'front', `${op} succeeds with HTTP ${operations[op].http.code + 1}`, { successStatus: { [op]: operations[op].http.code + 1 } }, successStatusCatches(op))),
     ...operationNames.flatMap(outputMutants),
     ...operationNames.filter((op) => !operations[op].readonly).map((op) => mutant(`no-effect:${op}`, 'handlers', `${op} answers success and changes nothing`, { noEffect: [op] }, noEffectCatches(op))),

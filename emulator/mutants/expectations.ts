@@ -24,8 +24,8 @@ const NEEDS_A_CREATED_STORE = ['idempotency.different-tokens', 'idempotency.retr
 const LIST_MEMBERS: Readonly<Record<string, Readonly<Record<'dropped' | 'retyped', readonly string[]>>>> = {
   nextToken: { dropped: ['lifecycle.pagination-complete'], retyped: ['shape.output-schema', 'lifecycle.model-agrees'] },
   sequenceStores: {
-    dropped: ['shape.output-schema', 'shape.list-contains-created', 'lifecycle.model-agrees', 'lifecycle.pagination-complete', 'idempotency.concurrent-same-token', 'idempotency.different-tokens', 'idempotency.retry-same-token', 'idempotency.same-token-same-store', 'idempotency.sdk-fills-token'],
-    retyped: ['shape.output-schema', 'shape.list-contains-created', 'lifecycle.model-agrees', 'lifecycle.pagination-complete', 'idempotency.concurrent-same-token', 'idempotency.different-tokens', 'idempotency.retry-same-token', 'idempotency.same-token-same-store', 'idempotency.sdk-fills-token'],
+    dropped: ['shape.output-schema', 'shape.list-contains-created', 'lifecycle.pagination-complete', 'idempotency.concurrent-same-token', 'idempotency.different-tokens', 'idempotency.retry-same-token', 'idempotency.same-token-same-store', 'idempotency.sdk-fills-token'],
+    retyped: ['shape.output-schema', 'shape.list-contains-created', 'lifecycle.pagination-complete', 'idempotency.concurrent-same-token', 'idempotency.different-tokens', 'idempotency.retry-same-token', 'idempotency.same-token-same-store', 'idempotency.sdk-fills-token'],
   },
 };
 
@@ -76,11 +76,16 @@ export function errorStatusCatches(error: ErrorName): string[] {
   return [...inputErrorChecks(error), 'exceptions.http-status'];
 }
 
+/** A status of the other class: the SDK's fault follows the status, so it is wrong too. */
+export function errorClassCatches(error: ErrorName): string[] {
+  return [...inputErrorChecks(error), 'exceptions.http-status', 'exceptions.fault'];
+}
+
 /** An operation that changes nothing: the next read of the store shows it. */
 export function noEffectCatches(operation: OperationName): string[] {
   switch (operation) {
     case 'CreateSequenceStore':
-      return ['validation.accepts-valid', 'shape.list-contains-created', 'lifecycle.model-agrees'];
+      return ['validation.accepts-valid', 'shape.list-contains-created', 'lifecycle.model-agrees', 'lifecycle.pagination-complete'];
     case 'DeleteSequenceStore':
       return ['lifecycle.deleted-is-gone'];
     default:

@@ -1,5 +1,5 @@
 // Each switch of Deviations as a wrapper around the pipeline: the one place that reads a switch.
-import { codePointLength, ListSequenceStoresMaxResults, operations, type OperationName, type Violation } from '../../specs/index.ts';
+import { codePointLength, isPlainObject, ListSequenceStoresMaxResults, operations, type OperationName, type Violation } from '../../specs/index.ts';
 import { canonicalJson, tokenMember } from '../core/idempotency.ts';
 import { handlers } from '../core/operations/index.ts';
 import { storeByArn } from '../core/operations/context.ts';
@@ -31,7 +31,7 @@ function tightened(bounds: Readonly<Record<string, number>>): PipelineWrapper {
         const [op, path, rule] = id.split(':') as [string, string, Violation['rule']];
         if (op !== operation) continue;
         for (const value of topLevelValues(input, path)) {
-          const size = typeof value === 'string' ? codePointLength(value) : Array.isArray(value) ? value.length : typeof value === 'number' ? value : undefined;
+          const size = typeof value === 'string' ? codePointLength(value) : Array.isArray(value) ? value.length : typeof value === 'number' ? value : isPlainObject(value) ? Object.keys(value).length : undefined;
           if (size !== undefined && size > bound) out.push({ path, at: path, rule, level: 'MUST', value });
         }
       }

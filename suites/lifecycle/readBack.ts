@@ -2,6 +2,7 @@
 // model is followed by reading that store back (Get and ListTags), so a change that did not take,
 // or took differently, shows at once rather than only when a later command happens to look.
 import { LifecycleMismatch, type LifecycleModel, type StoreModel } from '../../generators/index.ts';
+import { sameValue } from '../../specs/index.ts';
 import type { TargetSystem } from './targetSystem.ts';
 
 /** Each live store of the model as text, to see which ones a command changed. */
@@ -13,7 +14,7 @@ const sortedEntries = (tags: unknown) => Object.entries((tags ?? {}) as Record<s
 const sorted = (list: unknown) => [...((list as string[] | undefined) ?? [])].sort();
 
 function expectSame(what: string, received: unknown, expected: unknown): void {
-  if (JSON.stringify(received) !== JSON.stringify(expected)) throw new LifecycleMismatch(`${what}: expected ${JSON.stringify(expected)}, received ${JSON.stringify(received)}`);
+  if (!sameValue(received, expected)) throw new LifecycleMismatch(`${what}: expected ${JSON.stringify(expected)}, received ${JSON.stringify(received)}`);
 }
 
 async function agrees(system: TargetSystem, s: StoreModel, after: string): Promise<void> {

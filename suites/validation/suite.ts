@@ -5,7 +5,7 @@ import { allBoundaryCases } from '../../generators/boundaryCases.ts';
 import type { Case } from '../../generators/case.ts';
 import { invalidCase } from '../../generators/invalidCase.ts';
 import { validCase } from '../../generators/validCase.ts';
-import { operationNames, type OperationName } from '../../specs/index.ts';
+import { operationNames, sameValue, type OperationName } from '../../specs/index.ts';
 import type { Observation } from '../../targets/types.ts';
 import { runBoundary, runProperty, type Executed, type Suite, type SuiteEnv } from '../engine.ts';
 import { describeOutcome } from '../observed.ts';
@@ -90,10 +90,12 @@ async function runCase(env: SuiteEnv, c: Case, store: StoreRef | undefined): Pro
       );
     } else if (before !== undefined && store) {
       const after = await storeState(env, store);
-      const same = JSON.stringify(after) === JSON.stringify(before);
+      const same = sameValue(after, before);
       findings.push(nothingChanged(sent, obs, same, same ? `${c.label}: the store is unchanged` : `${c.label}: the refused request changed the store`, { expected: before, received: after }));
     }
   }
+  // A store left in a transitional status (UPDATING) is waited out, so the next case finds it ACTIVE.
+  if (store && typeof obs.client.output?.status === 'string') await env.stores.settle(store.id, obs);
   if (c.operation === 'TagResource' && !rejected && store) await env.stores.dispose(store.id);
   if (created) await env.stores.dispose(created.id);
   return [{ case: sent, observation: obs, findings, context: { calledAt } }];

@@ -2,7 +2,7 @@
 // the model, then moves the model on. A command picks its store by an index wrapped to the live
 // stores, so commands are generated before the ids exist.
 import type { AsyncCommand } from 'fast-check';
-import { errors, parseSequenceStoreArn, validateInput } from '../../../specs/index.ts';
+import { errors, parseSequenceStoreArn, sameValue, validateInput } from '../../../specs/index.ts';
 import { defaultETagAlgorithmFamily, type LifecycleModel, type LifecycleSystem, type StoreModel } from './model.ts';
 
 type Cmd = AsyncCommand<LifecycleModel, LifecycleSystem, false>;
@@ -23,7 +23,7 @@ export class LifecycleMismatch extends Error {
 const NOT_FOUND = errors.ResourceNotFoundException.name;
 
 function expectEqual(what: string, actual: unknown, expected: unknown, aspect: MismatchAspect = 'state'): void {
-  if (JSON.stringify(actual) !== JSON.stringify(expected)) {
+  if (!sameValue(actual, expected)) {
     throw new LifecycleMismatch(`${what}: expected ${JSON.stringify(expected)}, received ${JSON.stringify(actual)}`, aspect);
   }
 }
