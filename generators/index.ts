@@ -11,6 +11,8 @@ export { labelMembers, INPUT_ERROR } from './_internals/cases.ts';
 export { unicodeProbes, type UnicodeProbe } from './unicodeProbes.ts';
 export {
   lifecycleCommands,
+  lifecycleScenarios,
+  type LifecycleScenario,
   emptyLifecycleModel,
   LifecycleMismatch,
   type LifecycleCommandsOptions,

@@ -57,3 +57,33 @@ export function lifecycleCommands(options: LifecycleCommandsOptions = {}): fc.Ar
     { maxCommands: options.maxCommands ?? 20 },
   );
 }
+
+export interface LifecycleScenario {
+  /** What the sequence proves, in words. */
+  readonly label: string;
+  readonly commands: readonly fc.AsyncCommand<LifecycleModel, LifecycleSystem, false>[];
+}
+
+/**
+ * Fixed command sequences, one per behaviour a random sequence finds only by luck: tags merged with
+ * overlapping keys, an update read back, a deletion looked up. They run before the random ones.
+ */
+export function lifecycleScenarios(options: LifecycleCommandsOptions = {}): LifecycleScenario[] {
+  const tagLimit = sizeLimit('TagResource', 'tags');
+  const name = (what: string) => ({ name: `omics-conformance lifecycle ${what}` });
+  const pageLimit = options.pageLimit ?? 20;
+  return [
+    {
+      label: 'tags merge: TagResource with an overlapping key replaces that key and keeps the others; UntagResource removes one',
+      commands: [new CreateStore({ ...name('tags'), tags: { a: '1', b: '2' } }), new TagStore(0, { b: '3', c: '4' }, tagLimit), new ListStoreTags(0), new UntagStore(0, [0], undefined), new ListStoreTags(0)],
+    },
+    {
+      label: 'an update is read back by Get and List',
+      commands: [new CreateStore({ ...name('update'), description: 'before' }), new UpdateStore(0, { description: 'after' }), new GetStore(0), new ListStores(undefined, pageLimit)],
+    },
+    {
+      label: 'a deleted store is gone from Get and List',
+      commands: [new CreateStore(name('delete')), new CreateStore(name('kept')), new DeleteStore(0), new GetDeletedStore(0), new ListStores(undefined, pageLimit)],
+    },
+  ];
+}

@@ -101,7 +101,7 @@ export function derivedMutants(): Mutant[] {
     ...rules.filter(tightenable).map(tightened),
     ...errorNames.map((e) => mutant(`error-renamed:${e}`, 'errors', `${e} answered as ${otherName(e)}`, { errors: { [e]: { type: otherName(e) } } }, errorNameCatches(e))),
     ...errorNames.map((e) => mutant(`error-status:${e}`, 'errors', `${e} answered with HTTP ${otherStatus(e)} instead of ${errors[e].httpStatus}`, { errors: { [e]: { status: otherStatus(e) } } }, errorStatusCatches(e))),
-    ...errorNames.map((e) => mutant(`error-class:${e}`, 'errors', `${e} answered with HTTP ${otherClass(e)}, a ${otherClass(e) < 500 ? 'client' : 'server'} error`, { errors: { [e]: { status: otherClass(e) } } }, errorClassCatches(e))),
+    ...errorNames.map((e) => mutant(`error-class:${e}`, 'errors', `${e} answered as ${otherName(e)} with HTTP ${otherClass(e)}, a ${otherClass(e) < 500 ? 'client' : 'server'} error`, { errors: { [e]: { type: otherName(e), status: otherClass(e) } } }, errorClassCatches(e))),
     ...operationNames.map((op) => mutant(`success-status:${op}`, 'front', `${op} succeeds with HTTP ${operations[op].http.code + 1}`, { successStatus: { [op]: operations[op].http.code + 1 } }, successStatusCatches(op))),
     ...operationNames.flatMap(outputMutants),
     ...operationNames.filter((op) => !operations[op].readonly).map((op) => mutant(`no-effect:${op}`, 'handlers', `${op} answers success and changes nothing`, { noEffect: [op] }, noEffectCatches(op))),

@@ -76,9 +76,12 @@ export function errorStatusCatches(error: ErrorName): string[] {
   return [...inputErrorChecks(error), 'exceptions.http-status'];
 }
 
-/** A status of the other class: the SDK's fault follows the status, so it is wrong too. */
+/**
+ * Another name and a status of the other class: an error the SDK does not know takes its fault from
+ * the status, so the fault is wrong as well as everything the name decides.
+ */
 export function errorClassCatches(error: ErrorName): string[] {
-  return [...inputErrorChecks(error), 'exceptions.http-status', 'exceptions.fault'];
+  return [...errorNameCatches(error), 'exceptions.http-status', 'exceptions.fault'];
 }
 
 /** An operation that changes nothing: the next read of the store shows it. */

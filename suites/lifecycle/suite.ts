@@ -3,9 +3,9 @@
 // come and go. Each sequence works on stores of its own, deleted when it ends.
 import * as fc from 'fast-check';
 import type { Case } from '../../generators/case.ts';
-import { emptyLifecycleModel, lifecycleCommands, type LifecycleModel, type LifecycleSystem } from '../../generators/index.ts';
+import { emptyLifecycleModel, lifecycleCommands, lifecycleScenarios, type LifecycleModel, type LifecycleSystem } from '../../generators/index.ts';
 import { SequenceStoreName } from '../../specs/index.ts';
-import { runProperty, type Executed, type Suite, type SuiteEnv } from '../engine.ts';
+import { runBoundary, runProperty, type Executed, type Suite, type SuiteEnv } from '../engine.ts';
 import { lifecycleChecks } from './checks.ts';
 import { sequenceOutcome } from './outcome.ts';
 import { readBackChanged, snapshot } from './readBack.ts';
@@ -31,6 +31,15 @@ function sequenceCases(): fc.Arbitrary<Case> {
   return lifecycleCommands({ maxCommands: MAX_COMMANDS }).map((cmds) => {
     const c = placeholder('CreateSequenceStore', 'lifecycle command sequence');
     commandsOf.set(c, cmds);
+    return c;
+  });
+}
+
+/** The fixed scenarios, each a case holding its commands. */
+function scenarioCases(): Case[] {
+  return lifecycleScenarios().map((s) => {
+    const c = placeholder('CreateSequenceStore', `lifecycle scenario: ${s.label}`);
+    commandsOf.set(c, s.commands);
     return c;
   });
 }
@@ -97,6 +106,7 @@ export const lifecycleSuite: Suite = {
   description: 'Command sequences over the eight operations agree with a model of the run\'s stores; statuses move legally; deleted stores are gone; paging loses and repeats nothing.',
   checks: lifecycleChecks,
   async run(env) {
+    await runBoundary(env, this, scenarioCases(), (c) => executeSequence(env, c));
     await runProperty(env, this, COMMANDS_PROPERTY, 'CreateSequenceStore', sequenceCases(), (c) => executeSequence(env, c), { replayRunOnly: true });
     await runProperty(env, this, PAGING_PROPERTY, 'ListSequenceStores', pagingCases(), (c) => executePaging(env, c));
   },
