@@ -4,9 +4,9 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { catalogue, type CatalogueEntry } from '../../emulator/mutants/catalogue.ts';
-import { buildMutationReport, mutationConsole, type EntryInput, type SeedRun } from '../../reports/mutation.ts';
-import { suites } from '../../suites/index.ts';
-import { DEFAULT_JOBS, runPool, type Job } from '../mutation/pool.ts';
+import { mutationConsole } from '../../reports/mutation.ts';
+import { DEFAULT_JOBS } from '../mutation/pool.ts';
+import { judgedChecks, runMutation } from '../mutation/runMutation.ts';
 import { stratifiedSample } from '../mutation/sample.ts';
 import { DEFAULT_REPORT_DIR, DEFAULT_RUNS } from '../runConformance.ts';
 import { EXIT_FAILED, EXIT_OK, UsageError } from '../usage.ts';
@@ -82,9 +82,8 @@ export async function main(argv: string[]): Promise<number> {
     console.log(HELP);
     return EXIT_OK;
   }
-  const judgedChecks = suites.flatMap((s) => s.checks).filter((c) => c.level !== 'OBSERVED').map((c) => c.id);
   const selected = selectEntries(catalogue(), v.mutants);
-  const entries = v.sample ? stratifiedSample(selected, judgedChecks) : selected;
+  const entries = v.sample ? stratifiedSample(selected, judgedChecks()) : selected;
   if (v.list) {
     console.log(listing(entries));
     return EXIT_OK;
@@ -95,34 +94,22 @@ export async function main(argv: string[]): Promise<number> {
   const jobs = whole('jobs', v.jobs, 1) ?? DEFAULT_JOBS;
   const dir = resolve(v['report-dir'] ?? DEFAULT_REPORT_DIR);
   const seeds = Array.from({ length: seedCount }, (_, i) => first + i);
-
-  const started = performance.now();
-  const work: Job[] = entries.flatMap((e) => seeds.map((seed) => ({ id: e.id, seed, runs })));
-  let done = 0;
-  const results = await runPool(work, jobs, (r) => {
-    done++;
-    if (process.stderr.isTTY) process.stderr.write(`\rmutate: ${done} of ${work.length} runs${r.ok ? '' : ` (${r.id}: ${r.error})`}   `);
-  });
-  if (process.stderr.isTTY) process.stderr.write('\n');
-  const byEntry = new Map<string, SeedRun[]>();
-  for (const r of results) {
-    const run: SeedRun = r.ok
-      ? { seed: r.run.seed, checks: r.run.checks, durationMs: r.run.durationMs, ...(r.run.casesToFirstFailure !== undefined ? { casesToFirstFailure: r.run.casesToFirstFailure } : {}), ...(r.run.aborted ? { aborted: r.run.aborted } : {}) }
-      : { seed: r.seed, checks: {}, durationMs: 0, error: r.error };
-    const id = r.ok ? r.run.id : r.id;
-    byEntry.set(id, [...(byEntry.get(id) ?? []), run]);
+  // The report's folder is made first: a run of minutes must not end in a folder that cannot be written.
+  try {
+    await mkdir(dir, { recursive: true });
+  } catch (error) {
+    throw new UsageError(`mutate: cannot make the report folder ${dir}: ${(error as Error).message}`);
   }
-  const inputs: EntryInput[] = entries.map((e) => ({
-    id: e.id,
-    kind: e.kind,
-    layer: e.layer,
-    description: e.kind === 'mutant' ? e.breaks : e.allows,
-    catches: e.kind === 'mutant' ? e.catches : [],
-    suites: e.suites,
-    runs: byEntry.get(e.id) ?? [],
-  }));
-  const report = buildMutationReport(inputs, { seeds, runs, durationMs: performance.now() - started, judgedChecks });
-  await mkdir(dir, { recursive: true });
+
+  const report = await runMutation({
+    entries,
+    seeds,
+    runs,
+    jobs,
+    onResult(r, done, total) {
+      if (process.stderr.isTTY) process.stderr.write(`\rmutate: ${done} of ${total} runs${r.ok ? '' : ` (${r.id}: ${r.error})`}   ${done === total ? '\n' : ''}`);
+    },
+  });
   const file = join(dir, 'mutation.json');
   await writeFile(file, `${JSON.stringify(report, null, 2)}\n`);
   console.log(mutationConsole(report, [file]));
