@@ -6,8 +6,7 @@
 import { catalogue } from '../emulator/mutants/catalogue.ts';
 import { selectEntries } from '../cli/commands/mutate.ts';
 import { DEFAULT_JOBS } from '../cli/mutation/pool.ts';
-import { runMutation } from '../cli/mutation/runMutation.ts';
-import { DEFAULT_RUNS } from '../cli/runConformance.ts';
+import { DEFAULT_MUTATE_RUNS as DEFAULT_RUNS, runMutation } from '../cli/mutation/runMutation.ts';
 
 export async function run(): Promise<void> {
   const seedCount = Number(process.env.OMICS_BENCH_MUTATE_SEEDS ?? 1);

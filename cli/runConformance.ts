@@ -2,7 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import { buildReport, type Report } from '../reports/report.ts';
 import { writeJsonReport } from '../reports/json.ts';
-import { selectSuites, type Progress, type Replay, type Shard } from '../suites/index.ts';
+import { selectChecks, selectSuites, type Progress, type Replay, type Shard } from '../suites/index.ts';
 import { runSuites } from '../suites/runSuites.ts';
 import { RunStores } from '../suites/stores.ts';
 import { operationNames, type OperationName } from '../specs/index.ts';
@@ -27,6 +27,10 @@ export interface ConformanceOptions extends TargetChoice {
   readonly concurrency?: number;
   /** Only cases of these operations. */
   readonly operations?: readonly string[];
+  /** Judge only these checks (ids, or `suite.*`); the suites without one of them do not run. */
+  readonly checks?: readonly string[];
+  /** Judge every selected check but these. */
+  readonly skipChecks?: readonly string[];
   /** Where report.json goes (default conformance-report/); `false` writes nothing. */
   readonly reportDir?: string | false;
   readonly onProgress?: (progress: Progress) => void;
@@ -86,16 +90,21 @@ interface Settings {
   readonly timeoutMs: number;
   readonly seed: number;
   readonly operations: OperationName[] | undefined;
+  readonly checks: ReadonlySet<string>;
+}
+
+function usage<T>(make: () => T): T {
+  try {
+    return make();
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
 }
 
 function settingsOf(options: ConformanceOptions): Settings {
-  const selected = (() => {
-    try {
-      return selectSuites(options.suites);
-    } catch (err) {
-      throw new UsageError((err as Error).message);
-    }
-  })();
+  const checks = usage(() => selectChecks(options.checks, options.skipChecks));
+  const selected = usage(() => selectSuites(options.suites)).filter((s) => s.checks.some((c) => checks.has(c.id)));
+  if (selected.length === 0) throw new UsageError(`--checks and --skip-checks leave no check in the suites ${options.suites?.join(', ')}`);
   const shard = parseShard(options.shard);
   const replay = parseReplay(options.replay);
   const runs = positive('--runs', options.runs, DEFAULT_RUNS);
@@ -105,7 +114,7 @@ function settingsOf(options: ConformanceOptions): Settings {
   const unknownOps = (options.operations ?? []).filter((o) => !(operationNames as readonly string[]).includes(o));
   if (unknownOps.length) throw new UsageError(`--operations: no operation ${unknownOps.join(', ')}; operations: ${operationNames.join(', ')}`);
   const operations = options.operations?.length ? (options.operations as OperationName[]) : undefined;
-  return { selected, shard, replay, runs, concurrency, timeoutMs, seed, operations };
+  return { selected, shard, replay, runs, concurrency, timeoutMs, seed, operations, checks };
 }
 
 function engineOptions(settings: Settings, runId: string, options: ConformanceOptions) {
@@ -116,6 +125,7 @@ function engineOptions(settings: Settings, runId: string, options: ConformanceOp
     timeoutMs: settings.timeoutMs,
     shard: settings.shard,
     runId,
+    checks: settings.checks,
     ...(settings.replay ? { replay: settings.replay } : {}),
     ...(settings.operations ? { operations: settings.operations } : {}),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),

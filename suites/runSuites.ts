@@ -15,12 +15,13 @@ export interface SuitesResult {
   readonly aborted?: string;
 }
 
-export async function runSuites(target: Target, selected: readonly Suite[], options: EngineOptions & { runId: string; settleTimeoutMs?: number }): Promise<SuitesResult> {
+/** `checks`: the ids of the checks to judge (all of the selected suites' when absent). */
+export async function runSuites(target: Target, selected: readonly Suite[], options: EngineOptions & { runId: string; settleTimeoutMs?: number; checks?: ReadonlySet<string> }): Promise<SuitesResult> {
   const recorder = new Recorder();
   const stores = new RunStores(target, options.runId, { timeoutMs: options.timeoutMs, settleTimeoutMs: options.settleTimeoutMs ?? 60_000 });
   const unique = new Uniquifier(options.seed ^ Number.parseInt(options.runId.slice(0, 8), 16));
   const env = { target, stores, recorder, options, firstArn: {}, unique };
-  for (const suite of selected) recorder.register(suite.checks);
+  for (const suite of selected) recorder.register(options.checks ? suite.checks.filter((c) => options.checks!.has(c.id)) : suite.checks);
   let aborted: string | undefined;
   try {
     for (const suite of selected) await suite.run(env);

@@ -6,9 +6,9 @@ import { parseArgs } from 'node:util';
 import { catalogue, type CatalogueEntry } from '../../emulator/mutants/catalogue.ts';
 import { mutationConsole } from '../../reports/mutation.ts';
 import { DEFAULT_JOBS } from '../mutation/pool.ts';
-import { judgedChecks, runMutation } from '../mutation/runMutation.ts';
+import { DEFAULT_MUTATE_RUNS, judgedChecks, runMutation } from '../mutation/runMutation.ts';
 import { stratifiedSample } from '../mutation/sample.ts';
-import { DEFAULT_REPORT_DIR, DEFAULT_RUNS } from '../runConformance.ts';
+import { DEFAULT_REPORT_DIR } from '../runConformance.ts';
 import { EXIT_FAILED, EXIT_OK, UsageError } from '../usage.ts';
 
 const HELP = `Usage: omics-conformance mutate [options]
@@ -25,7 +25,8 @@ Options:
                       declares it, one mutant of every layer, and every benign variant
   --seeds N           run each entry on N seeds (its kill rate over them; default 1)
   --seed S            the first seed (default 1); seeds are S, S+1, …
-  --runs N            generated cases per property (default ${DEFAULT_RUNS})
+  --runs N            generated cases per property (default ${DEFAULT_MUTATE_RUNS}: the boundary cases and
+                      fixed scenarios, which always run, find every mutant; this adds breadth)
   --jobs N            worker threads (default ${DEFAULT_JOBS}, the cores)
   --report-dir DIR    where mutation.json goes (default ${DEFAULT_REPORT_DIR}/)
   --list              list the catalogue (id, kind, layer, checks) and exit
@@ -90,7 +91,7 @@ export async function main(argv: string[]): Promise<number> {
   }
   const seedCount = whole('seeds', v.seeds, 1) ?? 1;
   const first = whole('seed', v.seed, 0) ?? 1;
-  const runs = whole('runs', v.runs, 1) ?? DEFAULT_RUNS;
+  const runs = whole('runs', v.runs, 1) ?? DEFAULT_MUTATE_RUNS;
   const jobs = whole('jobs', v.jobs, 1) ?? DEFAULT_JOBS;
   const dir = resolve(v['report-dir'] ?? DEFAULT_REPORT_DIR);
   const seeds = Array.from({ length: seedCount }, (_, i) => first + i);

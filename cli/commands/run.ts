@@ -38,6 +38,9 @@ The real service (--target aws) creates and deletes stores in your account:
 What runs:
   --suites a,b        ${suiteNames.join(', ')} (default: all)
   --operations a,b    only cases of these operations (default: all eight)
+  --checks a,b        judge only these checks, by id (validation.rejects-invalid) or suite
+                      (shape.*); suites without one of them do not run
+  --skip-checks a,b   judge every selected check but these
   --runs N            generated cases per property (default ${DEFAULT_RUNS})
   --seed N            default: random, printed and written in the report
   --replay VALUE      run one failure again, as the report prints it:
@@ -98,6 +101,12 @@ function list(text: string | undefined): string[] | undefined {
   return text === undefined ? undefined : text.split(',').map((s) => s.trim()).filter(Boolean);
 }
 
+function nonEmpty(flag: string, text: string): string[] {
+  const items = list(text)!;
+  if (items.length === 0) throw new UsageError(`run: ${flag} names no check (give ids such as validation.rejects-invalid, or shape.*)`);
+  return items;
+}
+
 export function progressPrinter(tty: boolean, write: (text: string) => void): (p: Progress) => void {
   let lastPhase = '';
   return (p) => {
@@ -124,6 +133,8 @@ export async function main(argv: string[]): Promise<number> {
         region: { type: 'string' },
         suites: { type: 'string' },
         operations: { type: 'string' },
+        checks: { type: 'string' },
+        'skip-checks': { type: 'string' },
         runs: { type: 'string' },
         seed: { type: 'string' },
         replay: { type: 'string' },
@@ -158,6 +169,8 @@ export async function main(argv: string[]): Promise<number> {
     ...(values.region ? { region: values.region as string } : {}),
     ...(values.suites ? { suites: list(values.suites as string)! } : {}),
     ...(values.operations ? { operations: list(values.operations as string)! } : {}),
+    ...(values.checks !== undefined ? { checks: nonEmpty('--checks', values.checks as string) } : {}),
+    ...(values['skip-checks'] !== undefined ? { skipChecks: nonEmpty('--skip-checks', values['skip-checks'] as string) } : {}),
     ...(values.runs !== undefined ? { runs: number('--runs', values.runs as string)! } : {}),
     ...(values.seed !== undefined ? { seed: number('--seed', values.seed as string)! } : {}),
     ...(values.replay ? { replay: values.replay as string } : {}),

@@ -22,7 +22,7 @@ export async function runEntry(entry: CatalogueEntry, seed: number, runs: number
   const done = new Map<string, number>();
   let firstFailure: number | undefined;
   const { report } = await runConformance({
-    target: 'emulator',
+    target: entry.target ?? 'emulator',
     emulator: entry.emulator,
     ...(entry.clientRegion ? { clientRegion: entry.clientRegion } : {}),
     ...(entry.client ? { clientDeviations: entry.client } : {}),

@@ -5,6 +5,12 @@ import { buildMutationReport, type EntryInput, type MutationReport, type SeedRun
 import { suites } from '../../suites/index.ts';
 import { runPool, type Job, type JobResult } from './pool.ts';
 
+/**
+ * Generated cases per property in a mutate run. Every mutant of the catalogue is found by the
+ * boundary cases and the fixed scenarios, which run whatever this is; the random phase adds breadth.
+ */
+export const DEFAULT_MUTATE_RUNS = 5;
+
 export interface MutationOptions {
   readonly entries: readonly CatalogueEntry[];
   readonly seeds: readonly number[];

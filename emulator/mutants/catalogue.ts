@@ -31,6 +31,11 @@ interface Entry {
   readonly operations?: readonly OperationName[];
   /** The region the client calls, where it differs from the emulator's. */
   readonly clientRegion?: string;
+  /**
+   * `mock`: in process, through aws-sdk-client-mock on the emulator's core, with no HTTP (several
+   * times faster); for entries no wire is needed to see. Default: the emulator over HTTP.
+   */
+  readonly target?: 'emulator' | 'mock';
   /** How the client departs from the binding, for mutants of the client layer. */
   readonly client?: ClientSwitches;
 }

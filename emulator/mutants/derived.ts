@@ -32,13 +32,25 @@ function brokenWith(rule: Rule): string[] {
   return allRules().filter((r) => r.operation === rule.operation && r.path === rule.path && r.rule === 'pattern').map((r) => r.id);
 }
 
+/**
+ * A value that breaks a body member's length, pattern, enum or range travels through an SDK, so the
+ * mutant is seen in process; wrong types, nulls and URL members need the raw wire of the emulator.
+ */
+function seenWithoutWire(rule: Rule): boolean {
+  return rule.rule !== 'type' && rule.rule !== 'required' && topMember(rule)?.location === undefined;
+}
+
 function unenforced(rule: Rule): Mutant {
   const check = rule.level === 'MUST' ? 'validation.rejects-invalid' : 'validation.rejects-documented-limit';
   const also = brokenWith(rule);
   // A map's size is enforced twice: by validation and by the per-resource tag limit, which goes too.
   const mapLimit = rule.rule === 'length.max' && isTopLevel(rule) && topMember(rule)?.target.type === 'map' ? { behaviour: { maxTagsPerResource: Number.MAX_SAFE_INTEGER } } : {};
   const breaks = `${rule.operation} accepts a request that breaks ${rule.path} ${rule.rule}${also.length ? ' (and the pattern, which such a value breaks too)' : ''}`;
-  return { ...mutant(`unenforced:${rule.id}`, 'validation', breaks, { unenforcedRules: [rule.id, ...also] }, [check], [rule.operation]), emulator: { deviations: { unenforcedRules: [rule.id, ...also] }, ...mapLimit } };
+  return {
+    ...mutant(`unenforced:${rule.id}`, 'validation', breaks, { unenforcedRules: [rule.id, ...also] }, [check], [rule.operation]),
+    emulator: { deviations: { unenforcedRules: [rule.id, ...also] }, ...mapLimit },
+    ...(seenWithoutWire(rule) ? { target: 'mock' as const } : {}),
+  };
 }
 
 /** Top-level members and items of top-level lists: where a tightened bound can be applied to a value. */
@@ -48,7 +60,8 @@ function tightenable(rule: Rule): boolean {
 
 function tightened(rule: Rule): Mutant {
   const bound = (rule.value as number) - 1;
-  return mutant(`tightened:${rule.id}`, 'validation', `${rule.operation} refuses ${rule.path} at its ${rule.rule} of ${rule.value} (allows at most ${bound})`, { tightenedBounds: { [rule.id]: bound } }, ['validation.accepts-valid'], [rule.operation]);
+  const m = mutant(`tightened:${rule.id}`, 'validation', `${rule.operation} refuses ${rule.path} at its ${rule.rule} of ${rule.value} (allows at most ${bound})`, { tightenedBounds: { [rule.id]: bound } }, ['validation.accepts-valid'], [rule.operation]);
+  return seenWithoutWire(rule) ? { ...m, target: 'mock' } : m;
 }
 
 /** Another name a service might use for the error: its name without `Exception`, as an `Error`. */
@@ -83,13 +96,22 @@ export function wrongTypeFor(shape: Shape): unknown {
   }
 }
 
+/** Checks that need the wire or control of the emulator (a retry after a fault): the mock skips them. */
+const NEED_THE_EMULATOR = ['shape.success-status', 'idempotency.retry-same-token', 'idempotency.sdk-fills-token'];
+const needsWire = (catches: readonly string[]) => catches.some((id) => id.startsWith('wire.') || NEED_THE_EMULATOR.includes(id));
+
+/** In process where nothing it must be caught by needs the wire. */
+function placed(m: Mutant): Mutant {
+  return needsWire(m.catches) ? m : { ...m, target: 'mock' };
+}
+
 function outputMutants(operation: OperationName): Mutant[] {
   const out: Mutant[] = [];
   for (const [member, spec] of Object.entries(operations[operation].output.members)) {
     const dropped = outputCatches(operation, member, 'dropped');
-    if (dropBreaks(operation, member)) out.push(mutant(`output-dropped:${operation}.${member}`, 'output', `${operation} answers without ${member}`, { droppedOutputMembers: { [operation]: [member] } }, dropped));
+    if (dropBreaks(operation, member)) out.push(placed(mutant(`output-dropped:${operation}.${member}`, 'output', `${operation} answers without ${member}`, { droppedOutputMembers: { [operation]: [member] } }, dropped)));
     const retyped = outputCatches(operation, member, 'retyped');
-    out.push(mutant(`output-retyped:${operation}.${member}`, 'output', `${operation} answers ${member} as a ${typeof wrongTypeFor(spec.target)}`, { replacedOutputMembers: { [operation]: { [member]: wrongTypeFor(spec.target) } } }, retyped));
+    out.push(placed(mutant(`output-retyped:${operation}.${member}`, 'output', `${operation} answers ${member} as a ${typeof wrongTypeFor(spec.target)}`, { replacedOutputMembers: { [operation]: { [member]: wrongTypeFor(spec.target) } } }, retyped)));
   }
   return out;
 }

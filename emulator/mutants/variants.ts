@@ -24,7 +24,7 @@ const optionalLeftOut = Object.fromEntries(
 export function benignVariants(): Variant[] {
   return [
     variant('as-specified', 'handlers', 'the emulator as the contract says: stores ACTIVE at once', {}),
-    variant('long-creating', 'handlers', 'stores stay CREATING, UPDATING and DELETING for a while', { createDelayMs: 100, updateDelayMs: 100, deleteDelayMs: 50 }),
+    variant('long-creating', 'handlers', 'stores stay CREATING, UPDATING and DELETING for a while', { createDelayMs: 60, updateDelayMs: 60, deleteDelayMs: 30 }),
     variant('ids-longest', 'handlers', `store ids of ${SequenceStoreId.length?.max} digits, the longest the contract allows`, { behaviour: { idDigits: SequenceStoreId.length?.max ?? 10 } }),
     variant('extra-member', 'output', 'a member the model does not know in every answer', { deviations: { replacedOutputMembers: extraMember } }),
     variant('optional-members-left-out', 'output', `optional members left out of every answer (${[...new Set(Object.values(optionalLeftOut).flat())].join(', ')})`, { deviations: { droppedOutputMembers: optionalLeftOut } }),

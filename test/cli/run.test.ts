@@ -83,4 +83,16 @@ run('bad usage and an unreachable target: exit 2, one line, no stack trace', asy
   }
 });
 
+run('--checks and --skip-checks judge only the checks named, run only their suites, and refuse an unknown id with exit 2', async () => {
+  const out = dir();
+  const r = await runCli(['run', '--checks', 'validation.rejects-documented-limit,idempotency.*', '--skip-checks', 'idempotency.token-reuse-different-request', '--seed', '3', '--runs', '2', '--report-dir', out], { timeoutMs: 180_000, env: { ...process.env, CI: 'true' } });
+  assert.is(r.code, 0, r.stdout + r.stderr);
+  const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'));
+  assert.equal(report.suites, ['validation', 'idempotency']);
+  assert.equal(report.checks.map((c: { id: string }) => c.id).sort(), ['idempotency.concurrent-same-token', 'idempotency.different-tokens', 'idempotency.retry-same-token', 'idempotency.same-token-same-store', 'idempotency.sdk-fills-token', 'validation.rejects-documented-limit']);
+  const bad = await runCli(['run', '--checks', 'shape.no-such-check']);
+  assert.is(bad.code, 2);
+  assert.match(bad.stderr, /--checks: no check shape\.no-such-check; checks: shape\.output-schema/);
+});
+
 run.run();
