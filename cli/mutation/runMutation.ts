@@ -26,7 +26,10 @@ export function judgedChecks(): string[] {
 
 export async function runMutation(options: MutationOptions): Promise<MutationReport> {
   const started = performance.now();
-  const work: Job[] = options.entries.flatMap((e) => options.seeds.map((seed) => ({ id: e.id, seed, runs: options.runs })));
+  // The longest first (more suites, over HTTP), so the last jobs are short and no worker waits idle at the end.
+  const cost = (e: CatalogueEntry) => e.suites.length * (e.target === 'mock' ? 1 : 2);
+  const ordered = [...options.entries].sort((a, b) => cost(b) - cost(a));
+  const work: Job[] = ordered.flatMap((e) => options.seeds.map((seed) => ({ id: e.id, seed, runs: options.runs })));
   let done = 0;
   const results = await runPool(work, options.jobs, (r) => options.onResult?.(r, ++done, work.length));
   const byEntry = new Map<string, SeedRun[]>();
