@@ -1,7 +1,7 @@
 // Mutants no single rule names: idempotency, paging, tag merging, status moves, timestamps, what
 // Get, List and ListTags answer after a change, how errors travel. Each is one deviation and the
 // checks whose promise it breaks.
-import { operations } from '../../specs/index.ts';
+import { operations, storeStatus } from '../../specs/index.ts';
 import type { EmulatorOptions } from '../index.ts';
 import { suitesOf, type Layer, type Mutant } from './catalogue.ts';
 
@@ -23,8 +23,8 @@ export function behaviouralMutants(): Mutant[] {
     mutant('delete-keeps-store', 'handlers', 'DeleteSequenceStore answers success and the store stays', { deviations: { deleteKeepsStore: true } }, ['lifecycle.deleted-is-gone']),
     mutant('tag-replaces', 'handlers', 'TagResource replaces a store\'s tags instead of merging them', { deviations: { tagReplaces: true } }, ['lifecycle.model-agrees']),
     mutant('pages-skip-one', 'handlers', 'every List page after the first leaves out its first store', { deviations: { pagesSkipOne: true } }, ['lifecycle.pagination-complete']),
-    mutant('get-status-failed', 'output', 'GetSequenceStore reports a healthy store as FAILED', { deviations: { replacedOutputMembers: { GetSequenceStore: { status: 'FAILED' } } } }, ['lifecycle.status-transitions']),
-    mutant('update-status-creating', 'output', 'UpdateSequenceStore reports the store as CREATING again', { deviations: { replacedOutputMembers: { UpdateSequenceStore: { status: 'CREATING' } } } }, ['lifecycle.status-transitions']),
+    mutant('get-status-failed', 'output', 'GetSequenceStore reports a healthy store as FAILED', { deviations: { replacedOutputMembers: { GetSequenceStore: { status: storeStatus.failed } } } }, ['lifecycle.status-transitions']),
+    mutant('update-status-creating', 'output', 'UpdateSequenceStore reports the store as CREATING again', { deviations: { replacedOutputMembers: { UpdateSequenceStore: { status: storeStatus.creating } } } }, ['lifecycle.status-transitions']),
     mutant('creation-time-past', 'output', 'CreateSequenceStore answers a creationTime years ago', { deviations: { replacedOutputMembers: { CreateSequenceStore: { creationTime: '2001-01-01T00:00:00Z' } } } }, ['shape.creation-time-recent']),
     ...(anotherEtag ? [mutant('etag-default-other', 'handlers', `a store created without eTagAlgorithmFamily gets ${anotherEtag}, not the documented default`, { behaviour: { defaultETagAlgorithmFamily: anotherEtag } }, ['shape.etag-default'])] : []),
     mutant('list-leaves-out-store', 'output', 'ListSequenceStores lists no store', { deviations: { replacedOutputMembers: { ListSequenceStores: { sequenceStores: [] } } } }, ['shape.list-contains-created', 'lifecycle.pagination-complete']),
