@@ -2,7 +2,7 @@
 import { codePointLength, isPlainObject, ListSequenceStoresMaxResults, operations, type OperationName, type Violation } from '../../specs/index.ts';
 import { canonicalJson, tokenMember } from '../core/idempotency.ts';
 import { handlers } from '../core/operations/index.ts';
-import { storeByArn } from '../core/operations/context.ts';
+import { storeByArn, type Handler } from '../core/operations/context.ts';
 import type { Deviations } from '../deviations.ts';
 import { toEpochTimestamps } from '../deviations.ts';
 import { composePipeline, type Pipeline, type PipelineWrapper } from './pipeline.ts';
@@ -48,41 +48,38 @@ function keyedByContent(operation: OperationName, input: Record<string, unknown>
   return { ...input, [member]: canonicalJson(rest) };
 }
 
-const tagReplaces: PipelineWrapper = (p) => ({
-  ...p,
-  handler(operation) {
-    const inner = p.handler(operation);
-    if (operation !== 'TagResource') return inner;
-    return (input, context) => {
-      const store = storeByArn(context, input.resourceArn as string);
-      const before = store.tags;
-      store.tags = {};
-      try {
-        return inner(input, context);
-      } catch (error) {
-        store.tags = before;
-        throw error;
-      }
-    };
-  },
-});
+/** A wrapper around the handlers of the operations `applies` names, the others left as they are. */
+function aroundHandler(applies: (operation: OperationName) => boolean, wrap: (inner: Handler) => Handler): PipelineWrapper {
+  return (p) => ({ ...p, handler: (operation) => (applies(operation) ? wrap(p.handler(operation)) : p.handler(operation)) });
+}
 
-const pagesSkipOne: PipelineWrapper = (p) => ({
-  ...p,
-  handler(operation) {
-    const inner = p.handler(operation);
-    if (operation !== 'ListSequenceStores') return inner;
-    return (input, context) => {
-      const out = inner(input, context);
-      return typeof input.nextToken === 'string' && Array.isArray(out.sequenceStores) ? { ...out, sequenceStores: out.sequenceStores.slice(1) } : out;
-    };
+const tagReplaces = aroundHandler(
+  (op) => op === 'TagResource',
+  (inner) => (input, context) => {
+    const store = storeByArn(context, input.resourceArn as string);
+    const before = store.tags;
+    store.tags = {};
+    try {
+      return inner(input, context);
+    } catch (error) {
+      store.tags = before;
+      throw error;
+    }
   },
-});
+);
 
-const deleteKeepsStore: PipelineWrapper = (p) => ({
-  ...p,
-  handler: (operation) => (operation === 'DeleteSequenceStore' ? (input, context) => (handlers.GetSequenceStore(input, context), {}) : p.handler(operation)),
-});
+const pagesSkipOne = aroundHandler(
+  (op) => op === 'ListSequenceStores',
+  (inner) => (input, context) => {
+    const out = inner(input, context);
+    return typeof input.nextToken === 'string' && Array.isArray(out.sequenceStores) ? { ...out, sequenceStores: out.sequenceStores.slice(1) } : out;
+  },
+);
+
+const deleteKeepsStore = aroundHandler(
+  (op) => op === 'DeleteSequenceStore',
+  () => (input, context) => (handlers.GetSequenceStore(input, context), {}),
+);
 
 function outputChanged(dropped: Deviations['droppedOutputMembers'] = {}, replaced: Deviations['replacedOutputMembers'] = {}): PipelineWrapper {
   return (p) => ({
@@ -97,31 +94,23 @@ function outputChanged(dropped: Deviations['droppedOutputMembers'] = {}, replace
 
 /** The operation answers as it would, and the state is put back as it was. */
 function noEffect(ops: readonly OperationName[]): PipelineWrapper {
-  return (p) => ({
-    ...p,
-    handler(operation) {
-      const inner = p.handler(operation);
-      if (!ops.includes(operation)) return inner;
-      return (input, context) => {
-        const saved = structuredClone(context.state.snapshot());
-        const out = inner(input, context);
-        context.state.restore(saved);
-        return out;
-      };
+  return aroundHandler(
+    (op) => ops.includes(op),
+    (inner) => (input, context) => {
+      const saved = structuredClone(context.state.snapshot());
+      const out = inner(input, context);
+      context.state.restore(saved);
+      return out;
     },
-  });
+  );
 }
 
 const listPageCap = ListSequenceStoresMaxResults.range?.max ?? 1;
 
-const shortPages: PipelineWrapper = (p) => ({
-  ...p,
-  handler(operation) {
-    const inner = p.handler(operation);
-    if (operation !== 'ListSequenceStores') return inner;
-    return (input, context) => inner({ ...input, maxResults: Math.max(1, Math.floor(((input.maxResults as number | undefined) ?? listPageCap) / 2)) }, context);
-  },
-});
+const shortPages = aroundHandler(
+  (op) => op === 'ListSequenceStores',
+  (inner) => (input, context) => inner({ ...input, maxResults: Math.max(1, Math.floor(((input.maxResults as number | undefined) ?? listPageCap) / 2)) }, context),
+);
 
 function reversed(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(reversed);
