@@ -1,7 +1,6 @@
 // omics-conformance drift --model FILE [--json]
-import { parseArgs } from 'node:util';
 import { describeDrift, driftFromModelFile, ModelFileError } from '../../specs/drift/index.ts';
-import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, UsageError } from '../usage.ts';
+import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, parseOptions, UsageError } from '../usage.ts';
 
 const HELP = `Usage: omics-conformance drift --model FILE [--json]
 
@@ -18,17 +17,7 @@ Options:
 Exit codes: 0 no drift, 1 drift, 2 unreadable or unknown file, or bad usage.`;
 
 export async function main(argv: string[]): Promise<number> {
-  let values: { model?: string; json?: boolean; help?: boolean };
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      options: { model: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
-      strict: true,
-      allowPositionals: false,
-    }));
-  } catch (err) {
-    throw new UsageError(`drift: ${(err as Error).message}. See drift --help.`);
-  }
+  const values = parseOptions('drift', argv, { model: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } });
   if (values.help) {
     console.log(HELP);
     return EXIT_OK;

@@ -1,9 +1,8 @@
 // omics-conformance emulator: serve the reference HealthOmics emulator until SIGINT or SIGTERM.
-import { parseArgs } from 'node:util';
 import { ConfigError, defaultBehaviour, defaultHttp, defaultIdentity, FAULT_SYNTAX, parseFaultSpec, startEmulator, type FaultPlan } from '../../emulator/index.ts';
 import { parseCredentialSpec, type Credential } from '../../emulator/sigv4/verifier.ts';
 import { parseUnicodeVersion, unicodeVersions } from '../../specs/index.ts';
-import { UsageError } from '../usage.ts';
+import { parseOptions, UsageError } from '../usage.ts';
 
 const HELP = `Usage: omics-conformance emulator [options]
 
@@ -41,36 +40,25 @@ function whole(name: string, value: string | undefined): number | undefined {
 }
 
 export async function main(argv: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      strict: true,
-      allowPositionals: false,
-      options: {
-        port: { type: 'string', default: '4566' },
-        host: { type: 'string' },
-        region: { type: 'string' },
-        account: { type: 'string' },
-        'create-delay-ms': { type: 'string' },
-        'update-delay-ms': { type: 'string' },
-        'delete-delay-ms': { type: 'string' },
-        quota: { type: 'string' },
-        'idempotency-mismatch': { type: 'string' },
-        'no-documented-limits': { type: 'boolean' },
-        'unicode-version': { type: 'string' },
-        faults: { type: 'string' },
-        seed: { type: 'string' },
-        'state-file': { type: 'string' },
-        'verify-sigv4': { type: 'boolean' },
-        credentials: { type: 'string', multiple: true },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (error) {
-    throw new UsageError(`emulator: ${error instanceof Error ? error.message : String(error)} (see --help)`);
-  }
-  const v = parsed.values;
+  const v = parseOptions('emulator', argv, {
+    port: { type: 'string', default: '4566' },
+    host: { type: 'string' },
+    region: { type: 'string' },
+    account: { type: 'string' },
+    'create-delay-ms': { type: 'string' },
+    'update-delay-ms': { type: 'string' },
+    'delete-delay-ms': { type: 'string' },
+    quota: { type: 'string' },
+    'idempotency-mismatch': { type: 'string' },
+    'no-documented-limits': { type: 'boolean' },
+    'unicode-version': { type: 'string' },
+    faults: { type: 'string' },
+    seed: { type: 'string' },
+    'state-file': { type: 'string' },
+    'verify-sigv4': { type: 'boolean' },
+    credentials: { type: 'string', multiple: true },
+    help: { type: 'boolean', short: 'h' },
+  });
   if (v.help) {
     console.log(HELP);
     return 0;

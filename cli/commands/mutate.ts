@@ -2,14 +2,13 @@
 // variant of the catalogue (and per seed), in worker threads; mutation.json and a kill matrix.
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { catalogue, type CatalogueEntry } from '../../emulator/mutants/catalogue.ts';
 import { mutationConsole } from '../../reports/mutation.ts';
 import { DEFAULT_JOBS } from '../mutation/pool.ts';
 import { DEFAULT_MUTATE_RUNS, judgedChecks, runMutation } from '../mutation/runMutation.ts';
 import { stratifiedSample } from '../mutation/sample.ts';
 import { DEFAULT_REPORT_DIR } from '../runConformance.ts';
-import { EXIT_FAILED, EXIT_OK, UsageError } from '../usage.ts';
+import { EXIT_FAILED, EXIT_OK, parseOptions, UsageError } from '../usage.ts';
 
 const HELP = `Usage: omics-conformance mutate [options]
 
@@ -57,28 +56,17 @@ function listing(entries: readonly CatalogueEntry[]): string {
 }
 
 export async function main(argv: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      strict: true,
-      allowPositionals: false,
-      options: {
-        mutants: { type: 'string' },
-        seeds: { type: 'string' },
-        seed: { type: 'string' },
-        runs: { type: 'string' },
-        jobs: { type: 'string' },
-        'report-dir': { type: 'string' },
-        list: { type: 'boolean' },
-        sample: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (error) {
-    throw new UsageError(`mutate: ${error instanceof Error ? error.message : String(error)} (see --help)`);
-  }
-  const v = parsed.values;
+  const v = parseOptions('mutate', argv, {
+    mutants: { type: 'string' },
+    seeds: { type: 'string' },
+    seed: { type: 'string' },
+    runs: { type: 'string' },
+    jobs: { type: 'string' },
+    'report-dir': { type: 'string' },
+    list: { type: 'boolean' },
+    sample: { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+  });
   if (v.help) {
     console.log(HELP);
     return EXIT_OK;

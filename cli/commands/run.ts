@@ -1,11 +1,10 @@
 // omics-conformance run: the conformance suites against a target, with reports.
-import { parseArgs } from 'node:util';
 import { consoleSummary } from '../../reports/console.ts';
 import { suiteNames, type Progress } from '../../suites/index.ts';
 import { StoreLedger } from '../../targets/ledger.ts';
 import { DEFAULT_CONCURRENCY, DEFAULT_REPORT_DIR, DEFAULT_RUNS, planConformance, runConformance, TargetUnreachableError, type ConformanceOptions, type Plan } from '../runConformance.ts';
 import { DEFAULT_MAX_STORES, DEFAULT_RATE, DEFAULT_REGION, TARGET_KINDS, type TargetKind } from '../targetFactory.ts';
-import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, UsageError } from '../usage.ts';
+import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, parseOptions, UsageError } from '../usage.ts';
 
 const HELP = `Usage: omics-conformance run [options]
 
@@ -123,37 +122,27 @@ export function progressPrinter(tty: boolean, write: (text: string) => void): (p
 }
 
 export async function main(argv: string[]): Promise<number> {
-  let values: Record<string, string | boolean | undefined>;
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      options: {
-        target: { type: 'string' },
-        endpoint: { type: 'string' },
-        region: { type: 'string' },
-        suites: { type: 'string' },
-        operations: { type: 'string' },
-        checks: { type: 'string' },
-        'skip-checks': { type: 'string' },
-        runs: { type: 'string' },
-        seed: { type: 'string' },
-        replay: { type: 'string' },
-        shard: { type: 'string' },
-        concurrency: { type: 'string' },
-        'timeout-ms': { type: 'string' },
-        'report-dir': { type: 'string' },
-        'allow-real-resources': { type: 'boolean' },
-        'max-stores': { type: 'string' },
-        rate: { type: 'string' },
-        plan: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-      strict: true,
-      allowPositionals: false,
-    }));
-  } catch (err) {
-    throw new UsageError(`run: ${(err as Error).message}. See run --help.`);
-  }
+  const values: Record<string, string | boolean | undefined> = parseOptions('run', argv, {
+    target: { type: 'string' },
+    endpoint: { type: 'string' },
+    region: { type: 'string' },
+    suites: { type: 'string' },
+    operations: { type: 'string' },
+    checks: { type: 'string' },
+    'skip-checks': { type: 'string' },
+    runs: { type: 'string' },
+    seed: { type: 'string' },
+    replay: { type: 'string' },
+    shard: { type: 'string' },
+    concurrency: { type: 'string' },
+    'timeout-ms': { type: 'string' },
+    'report-dir': { type: 'string' },
+    'allow-real-resources': { type: 'boolean' },
+    'max-stores': { type: 'string' },
+    rate: { type: 'string' },
+    plan: { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+  });
   if (values.help) {
     console.log(HELP);
     return EXIT_OK;
