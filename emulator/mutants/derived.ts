@@ -4,11 +4,12 @@
 // without effect. The checks each must fail follow from what the broken rule or member is.
 import { allRules, errors, errorNames, operationNames, operations, unbreakableReason, type ErrorName, type OperationName, type Rule, type Shape } from '../../specs/index.ts';
 import type { Deviations } from '../deviations.ts';
+import type { EmulatorOptions } from '../index.ts';
 import { dropBreaks, errorClassCatches, errorNameCatches, errorStatusCatches, noEffectCatches, outputCatches, successStatusCatches } from './expectations.ts';
 import { suitesOf, type Mutant } from './catalogue.ts';
 
-function mutant(id: string, layer: Mutant['layer'], breaks: string, deviations: Deviations, catches: readonly string[], operations?: readonly OperationName[]): Mutant {
-  return { kind: 'mutant', id, layer, breaks, emulator: { deviations }, catches, suites: suitesOf(catches), ...(operations ? { operations } : {}) };
+function mutant(id: string, layer: Mutant['layer'], breaks: string, deviations: Deviations, catches: readonly string[], operations?: readonly OperationName[], behaviour?: EmulatorOptions['behaviour']): Mutant {
+  return { kind: 'mutant', id, layer, breaks, emulator: { deviations, ...(behaviour ? { behaviour } : {}) }, catches, suites: suitesOf(catches), ...(operations ? { operations } : {}) };
 }
 
 const topMember = (rule: Rule) => operations[rule.operation].input.members[rule.path.split(/[.[]/)[0]!];
@@ -44,13 +45,10 @@ function unenforced(rule: Rule): Mutant {
   const check = rule.level === 'MUST' ? 'validation.rejects-invalid' : 'validation.rejects-documented-limit';
   const also = brokenWith(rule);
   // A map's size is enforced twice: by validation and by the per-resource tag limit, which goes too.
-  const mapLimit = rule.rule === 'length.max' && isTopLevel(rule) && topMember(rule)?.target.type === 'map' ? { behaviour: { maxTagsPerResource: Number.MAX_SAFE_INTEGER } } : {};
+  const mapLimit = rule.rule === 'length.max' && isTopLevel(rule) && topMember(rule)?.target.type === 'map' ? { maxTagsPerResource: Number.MAX_SAFE_INTEGER } : undefined;
   const breaks = `${rule.operation} accepts a request that breaks ${rule.path} ${rule.rule}${also.length ? ' (and the pattern, which such a value breaks too)' : ''}`;
-  return {
-    ...mutant(`unenforced:${rule.id}`, 'validation', breaks, { unenforcedRules: [rule.id, ...also] }, [check], [rule.operation]),
-    emulator: { deviations: { unenforcedRules: [rule.id, ...also] }, ...mapLimit },
-    ...(seenWithoutWire(rule) ? { target: 'mock' as const } : {}),
-  };
+  const m = mutant(`unenforced:${rule.id}`, 'validation', breaks, { unenforcedRules: [rule.id, ...also] }, [check], [rule.operation], mapLimit);
+  return seenWithoutWire(rule) ? { ...m, target: 'mock' } : m;
 }
 
 /** Top-level members and items of top-level lists: where a tightened bound can be applied to a value. */
@@ -82,7 +80,7 @@ function otherClass(name: ErrorName): number {
 }
 
 /** A value of another JSON type than the shape's. */
-export function wrongTypeFor(shape: Shape): unknown {
+function wrongTypeFor(shape: Shape): unknown {
   switch (shape.type) {
     case 'string':
     case 'timestamp':

@@ -73,10 +73,3 @@ export function generalCategory(codePoint: number, version: UnicodeVersion = UNI
 export function allHistories(): ReadonlyArray<readonly GeneralCategory[]> {
   return histories;
 }
-
-/** Code-point runs `[first, last]` whose history is `index`, in order. */
-export function* runsOfHistory(index: number): Generator<readonly [number, number]> {
-  for (let i = 0; i < starts.length; i++) {
-    if (historyOf[i] === index) yield [starts[i]!, (starts[i + 1] ?? 0x110000) - 1];
-  }
-}
