@@ -20,8 +20,7 @@ import { shapeValue } from './shapeValue.ts';
 import { stringOf } from './stringOf.ts';
 import { validInput } from './validInput.ts';
 
-export { emptyLifecycleModel, type LifecycleModel, type LifecycleSystem, type StoreModel } from './_internals/lifecycle/model.ts';
-export { LifecycleMismatch } from './_internals/lifecycle/commands.ts';
+export { emptyLifecycleModel, SequenceStopped, type ClaimAspect, type LifecycleModel, type LifecycleSystem, type ModelClaim, type StoreModel } from './_internals/lifecycle/model.ts';
 
 export interface LifecycleCommandsOptions {
   readonly maxCommands?: number;

@@ -1,5 +1,6 @@
 // The report of a run as plain, versioned data: what every format is written from.
-import type { CheckTally, FindingRecord } from '../suites/recorder.ts';
+import { checkStatus, type CheckStatus } from '../suites/recorder.ts';
+import type { Finding } from '../suites/types.ts';
 import type { SuitesResult } from '../suites/runSuites.ts';
 import type { Observation } from '../targets/types.ts';
 import { reproduce, type Reproduction, type ReproductionTarget } from './reproduction.ts';
@@ -7,7 +8,7 @@ import { reproduce, type Reproduction, type ReproductionTarget } from './reprodu
 export const REPORT_FORMAT = 'omics-conformance-report';
 export const REPORT_VERSION = 1;
 
-export type CheckStatus = 'passed' | 'failed' | 'skipped';
+export type { CheckStatus };
 
 export interface ReportedObservation {
   readonly via: 'sdk' | 'wire';
@@ -20,6 +21,7 @@ export interface ReportedObservation {
   readonly body?: string;
 }
 
+/** A Finding as report.json writes it: the case and the answer summarised, with a reproduction. */
 export interface ReportedFinding {
   readonly message: string;
   readonly expected?: unknown;
@@ -80,23 +82,19 @@ function observed(obs: Observation): ReportedObservation {
   };
 }
 
-function finding(rec: FindingRecord, target: ReproductionTarget): ReportedFinding {
-  const c = rec.case;
+function finding(f: Finding, target: ReproductionTarget): ReportedFinding {
+  // The engine gives every recorded finding its case and observation.
+  const c = f.case!;
   return {
-    message: rec.finding.message,
-    ...(rec.finding.expected !== undefined ? { expected: rec.finding.expected } : {}),
-    ...(rec.finding.received !== undefined ? { received: rec.finding.received } : {}),
-    ...(rec.finding.hint ? { hint: rec.finding.hint } : {}),
+    message: f.message,
+    ...(f.expected !== undefined ? { expected: f.expected } : {}),
+    ...(f.received !== undefined ? { received: f.received } : {}),
+    ...(f.hint ? { hint: f.hint } : {}),
     case: { operation: c.operation, label: c.label, send: c.send, input: c.input, expect: c.expect, phase: c.phase },
-    observed: observed(rec.observation),
-    replay: rec.replay,
+    observed: observed(f.observation!),
+    replay: f.replay ?? '',
     reproduction: reproduce(c.operation, c.input, target),
   };
-}
-
-function status(t: CheckTally): CheckStatus {
-  if (t.failures.length) return 'failed';
-  return t.cases > 0 ? 'passed' : 'skipped';
 }
 
 export interface ReportMeta {
@@ -112,7 +110,7 @@ export interface ReportMeta {
 export function buildReport(result: SuitesResult, meta: ReportMeta): Report {
   const target = { region: meta.target.region, ...(meta.target.endpoint ? { endpoint: meta.target.endpoint } : {}) };
   const checks: ReportedCheck[] = result.tallies.map((t) => {
-    const s = status(t);
+    const s = checkStatus(t);
     const reasons = [...t.skipReasons];
     return {
       id: t.check.id,

@@ -4,10 +4,10 @@ import * as fc from 'fast-check';
 import type { Case } from '../generators/case.ts';
 import type { OperationName } from '../specs/index.ts';
 import type { Observation, Target } from '../targets/types.ts';
-import type { ExecutedFinding, Recorder } from './recorder.ts';
+import type { Recorder } from './recorder.ts';
 import type { RunStores } from './stores.ts';
 import type { Uniquifier } from './unique.ts';
-import type { Check, CheckContext } from './types.ts';
+import type { Check, CheckContext, Finding, ObservationCheck, ScenarioCheck, Trace, TraceCall } from './types.ts';
 
 export interface Shard {
   /** 1-based. */
@@ -65,16 +65,23 @@ export interface SuiteEnv {
   readonly unique: Uniquifier;
 }
 
-/** What executing one case produced: observations, each with the case it answers and extra context. */
-export interface Executed {
+/** One call as executed, for the observation checks, with the case it answers and extra context. */
+export interface ExecutedCall {
   readonly case: Case;
   readonly observation: Observation;
   readonly context?: Partial<CheckContext>;
-  /** Findings the suite made itself (e.g. "created nothing"), for checks it runs by hand. */
-  readonly findings?: readonly ExecutedFinding[];
   /** The case could not be sent to this target, and why: every check records it as skipped. */
   readonly skipped?: string;
 }
+
+/** A scenario as executed, for the scenario checks that read its trace. */
+export interface ExecutedScenario {
+  readonly trace: Trace<unknown>;
+  readonly context?: Partial<CheckContext>;
+}
+
+/** What executing one case produced: calls for the observation checks, traces for the scenario checks. */
+export type Executed = ExecutedCall | ExecutedScenario;
 
 export interface Suite {
   readonly name: string;
@@ -83,35 +90,71 @@ export interface Suite {
   run(env: SuiteEnv): Promise<void>;
 }
 
-export function applyChecks(env: SuiteEnv, checks: readonly Check[], executed: readonly Executed[]): ExecutedFinding[] {
-  const out: ExecutedFinding[] = [];
-  for (const x of executed) {
-    if (x.skipped !== undefined) {
-      for (const check of checks) out.push({ check, case: x.case, observation: x.observation, finding: { checkId: check.id, status: 'skipped', message: x.skipped } });
+function contextOf(env: SuiteEnv, calledAt: number, extra: Partial<CheckContext> | undefined): CheckContext {
+  return { region: env.target.region, firstArn: env.firstArn, calledAt, hasWire: env.target.hasWire, ...extra };
+}
+
+/** Why the target cannot give a check what it needs; undefined when it can. */
+function unmetNeed(env: SuiteEnv, check: Check): string | undefined {
+  if (check.needs?.includes('wire') && !env.target.hasWire) return `no wire on the ${env.target.kind} target`;
+  return undefined;
+}
+
+const skippedAll = (checks: readonly Check[], c: Case, observation: Observation, message: string): Finding[] =>
+  checks.map((check) => ({ checkId: check.id, status: 'skipped', message, case: c, observation }));
+
+function judgeCall(env: SuiteEnv, checks: readonly Check[], x: ExecutedCall): Finding[] {
+  const { case: c, observation } = x;
+  const mine = checks.filter((check): check is ObservationCheck => check.kind === 'observation');
+  if (x.skipped !== undefined) return skippedAll(mine, c, observation, x.skipped);
+  if (!observation.transportError) env.recorder.cover(c);
+  const context = contextOf(env, Date.now() - observation.durationMs, x.context);
+  const out: Finding[] = [];
+  for (const check of mine) {
+    if (check.operations && !check.operations.includes(observation.operation)) continue;
+    const unmet = unmetNeed(env, check);
+    if (unmet !== undefined) {
+      out.push({ checkId: check.id, status: 'skipped', message: unmet, case: c, observation });
       continue;
     }
-    if (!x.observation.transportError) env.recorder.cover(x.case);
-    const context: CheckContext = {
-      region: env.target.region,
-      firstArn: env.firstArn,
-      calledAt: Date.now() - x.observation.durationMs,
-      hasWire: env.target.hasWire,
-      ...x.context,
-    };
-    for (const check of checks) {
-      if (check.operations && !check.operations.includes(x.observation.operation)) continue;
-      if (check.needsWire && !env.target.hasWire) {
-        out.push({ check, case: x.case, observation: x.observation, finding: { checkId: check.id, status: 'skipped', message: `no wire on the ${env.target.kind} target` } });
-        continue;
-      }
-      for (const finding of check.check(x.case, x.observation, context)) out.push({ check, finding, case: x.case, observation: x.observation });
-    }
-    for (const f of x.findings ?? []) out.push(f);
+    for (const f of check.check(c, observation, context)) out.push({ case: c, observation, ...f });
   }
   return out;
 }
 
-const failed = (findings: readonly ExecutedFinding[]) => findings.some((f) => f.finding.status === 'failed');
+/** The observation a scenario's findings show by default: its last call. */
+function lastCall(trace: Trace<unknown>): Observation {
+  for (let i = trace.steps.length - 1; i >= 0; i--) {
+    const step = trace.steps[i] as Partial<TraceCall>;
+    if (step?.kind === 'call' && step.observation) return step.observation;
+  }
+  return { operation: trace.case.operation, input: trace.case.input, via: 'sdk', client: {}, durationMs: 0 };
+}
+
+/** The findings of the scenario checks that read this trace. */
+export function judgeTrace(env: SuiteEnv, checks: readonly Check[], x: ExecutedScenario): Finding[] {
+  const { trace } = x;
+  const mine = checks.filter((check): check is ScenarioCheck => check.kind === 'scenario' && check.scenarios.includes(trace.scenario));
+  const observation = lastCall(trace);
+  if (trace.skipped !== undefined) return skippedAll(mine, trace.case, observation, trace.skipped);
+  const context = contextOf(env, Date.now(), x.context);
+  const out: Finding[] = [];
+  for (const check of mine) {
+    const unmet = unmetNeed(env, check);
+    if (unmet !== undefined) {
+      out.push({ checkId: check.id, status: 'skipped', message: unmet, case: trace.case, observation });
+      continue;
+    }
+    for (const f of check.check(trace, context)) out.push({ case: trace.case, observation, ...f });
+  }
+  return out;
+}
+
+export function applyChecks(env: SuiteEnv, checks: readonly Check[], executed: readonly Executed[]): Finding[] {
+  return executed.flatMap((x) => ('trace' in x ? judgeTrace(env, checks, x) : judgeCall(env, checks, x)));
+}
+
+const failed = (findings: readonly Finding[]) => findings.some((f) => f.status === 'failed');
 
 /** A property's seed: the run seed mixed with the property id and shard, so properties are independent. */
 export function propertySeed(seed: number, propertyId: string, shard: Shard): number {
@@ -172,7 +215,7 @@ export async function runProperty(env: SuiteEnv, suite: Suite, propertyId: strin
   const seed = replay?.seed ?? propertySeed(env.options.seed, propertyId, env.options.shard);
   const runs = Math.max(1, Math.ceil(env.options.runs / env.options.shard.count));
   let shrinking = false;
-  let lastFailing: ExecutedFinding[] = [];
+  let lastFailing: Finding[] = [];
   let done = 0;
   const property = fc.asyncProperty(cases, async (c) => {
     stopIfAborted(env);
@@ -197,7 +240,7 @@ export async function runProperty(env: SuiteEnv, suite: Suite, propertyId: strin
   if (details.errorInstance instanceof RunInterrupted) throw details.errorInstance;
   if (details.failed && lastFailing.length) {
     const path = options.replayRunOnly ? (details.counterexamplePath ?? '').split(':')[0] : details.counterexamplePath;
-    env.recorder.record(lastFailing.filter((f) => f.finding.status === 'failed'), `${propertyId}@${details.seed}:${path ?? ''}`, { keepAll: true });
+    env.recorder.record(lastFailing.filter((f) => f.status === 'failed'), `${propertyId}@${details.seed}:${path ?? ''}`, { keepAll: true });
   } else if (details.failed && details.errorInstance) {
     throw details.errorInstance;
   }

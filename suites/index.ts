@@ -46,5 +46,5 @@ export function selectChecks(only: readonly string[] | undefined, skip: readonly
 }
 
 export type { Suite, SuiteEnv, EngineOptions, Progress, Replay, Shard } from './engine.ts';
-export type { Check, Finding, FindingStatus, CheckContext } from './types.ts';
-export type { CheckTally, FindingRecord } from './recorder.ts';
+export type { Check, Finding, FindingStatus, CheckContext, ObservationCheck, ScenarioCheck, TargetNeed, Trace, TraceCall } from './types.ts';
+export type { CheckTally, CheckStatus } from './recorder.ts';

@@ -3,6 +3,7 @@
 import { ListSequenceStoresMaxResults } from '../specs/index.ts';
 import type { Observation } from '../targets/types.ts';
 import type { SuiteEnv } from './engine.ts';
+import { listedStores } from './trace.ts';
 
 const PAGE_SIZE = ListSequenceStoresMaxResults.range!.max!;
 /** An account may hold many stores; a run looks at this many pages at most. */
@@ -24,9 +25,7 @@ export async function* listPages(env: Pick<SuiteEnv, 'target' | 'options'>, filt
     const input = { maxResults: PAGE_SIZE, filter, ...(nextToken ? { nextToken } : {}) };
     const observation = await env.target.call('ListSequenceStores', input, { timeoutMs: env.options.timeoutMs });
     const out = observation.client.output;
-    // Whatever came back, a page is a list of objects: a member of another type is for the shape checks to report.
-    const listed = Array.isArray(out?.sequenceStores) ? (out.sequenceStores as unknown[]) : [];
-    yield { input, observation, stores: listed.filter((s): s is Record<string, unknown> => typeof s === 'object' && s !== null) };
+    yield { input, observation, stores: listedStores(observation) };
     nextToken = typeof out?.nextToken === 'string' ? out.nextToken : undefined;
     if (!nextToken) return;
   }

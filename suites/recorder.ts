@@ -1,38 +1,63 @@
 // Tallies what the checks found, per check: how many cases each saw, its failures (shrunk, with
-// the replay that brings them back), warnings, observations, and why it was skipped.
+// the replay that brings them back), warnings, observations, and why it was skipped. The tally of
+// a check is a pure fold over its findings (`foldFinding`); its status a pure function of the tally.
 import type { Case } from '../generators/case.ts';
-import type { Observation } from '../targets/types.ts';
 import type { Check, Finding } from './types.ts';
-
-export interface FindingRecord {
-  readonly finding: Finding;
-  readonly case: Case;
-  readonly observation: Observation;
-  /** `--replay` value that runs the case again. */
-  readonly replay: string;
-}
 
 export interface CheckTally {
   readonly check: Check;
-  cases: number;
-  passed: number;
+  readonly cases: number;
+  readonly passed: number;
   /** Totals; the lists below keep the first few of each. */
-  counts: { failed: number; warnings: number; observed: number };
-  readonly failures: FindingRecord[];
-  readonly warnings: FindingRecord[];
-  readonly observed: FindingRecord[];
-  readonly skipReasons: Set<string>;
+  readonly counts: { readonly failed: number; readonly warnings: number; readonly observed: number };
+  readonly failures: readonly Finding[];
+  readonly warnings: readonly Finding[];
+  readonly observed: readonly Finding[];
+  readonly skipReasons: readonly string[];
 }
 
-export interface ExecutedFinding {
-  readonly check: Check;
-  readonly finding: Finding;
-  readonly case: Case;
-  readonly observation: Observation;
+export type CheckStatus = 'passed' | 'failed' | 'skipped';
+
+export interface FoldOptions {
+  /** Count a failure without keeping it (fast-check is about to shrink it). */
+  readonly failures?: boolean;
+  /** Keep the failure however many are kept already (a property's shrunk counterexample). */
+  readonly keepAll?: boolean;
 }
 
-/** Findings of one case are kept to this many per check and kind, so a report stays readable. */
+/** Findings of one check are kept to this many per kind, so a report stays readable. */
 const KEEP = 20;
+
+export function emptyTally(check: Check): CheckTally {
+  return { check, cases: 0, passed: 0, counts: { failed: 0, warnings: 0, observed: 0 }, failures: [], warnings: [], observed: [], skipReasons: [] };
+}
+
+const kept = (list: readonly Finding[], f: Finding, all = false) => (all || list.length < KEEP ? [...list, f] : list);
+
+/** The tally with one more finding of its check. */
+export function foldFinding(t: CheckTally, f: Finding, options: FoldOptions = {}): CheckTally {
+  // A case the target refused to send (the aws target's guard, its store budget) tested nothing.
+  if (f.observation?.refused !== undefined && f.status !== 'skipped') f = { ...f, status: 'skipped', message: `not sent: ${f.observation.refused}` };
+  switch (f.status) {
+    case 'passed':
+      return { ...t, cases: t.cases + 1, passed: t.passed + 1 };
+    case 'failed':
+      if (options.failures === false) return t;
+      return { ...t, cases: t.cases + 1, counts: { ...t.counts, failed: t.counts.failed + 1 }, failures: kept(t.failures, f, options.keepAll) };
+    case 'warning':
+      return { ...t, cases: t.cases + 1, counts: { ...t.counts, warnings: t.counts.warnings + 1 }, warnings: kept(t.warnings, f) };
+    case 'observed':
+      return { ...t, cases: t.cases + 1, counts: { ...t.counts, observed: t.counts.observed + 1 }, observed: kept(t.observed, f) };
+    case 'skipped':
+      return t.skipReasons.includes(f.message) ? t : { ...t, skipReasons: [...t.skipReasons, f.message] };
+  }
+}
+
+/** A check failed if any finding failed; passed if it judged any case; else it was skipped. */
+export function checkStatus(t: CheckTally): CheckStatus {
+  if (t.counts.failed > 0) return 'failed';
+  return t.cases > 0 ? 'passed' : 'skipped';
+}
 
 export class Recorder {
   private readonly tallies = new Map<string, CheckTally>();
@@ -46,48 +71,14 @@ export class Recorder {
   }
 
   register(checks: readonly Check[]): void {
-    for (const check of checks) {
-      if (!this.tallies.has(check.id)) this.tallies.set(check.id, { check, cases: 0, passed: 0, counts: { failed: 0, warnings: 0, observed: 0 }, failures: [], warnings: [], observed: [], skipReasons: new Set() });
-    }
+    for (const check of checks) if (!this.tallies.has(check.id)) this.tallies.set(check.id, emptyTally(check));
   }
 
-  /**
-   * `failures: false` counts a run without keeping its failures (fast-check is about to shrink it);
-   * `keepAll` keeps the failures however many are kept already (a property's shrunk counterexample).
-   */
-  record(executed: readonly ExecutedFinding[], replay: string, options: { failures?: boolean; keepAll?: boolean } = {}): void {
-    for (const x of executed) {
-      const { check, case: c, observation } = x;
-      // A case the target refused to send (the aws target's guard, its store budget) tested nothing.
-      const finding: Finding = observation.refused === undefined ? x.finding : { checkId: x.finding.checkId, status: 'skipped', message: `not sent: ${observation.refused}` };
-      const tally = this.tallies.get(check.id);
-      if (!tally) continue;
-      const rec = { finding, case: c, observation, replay };
-      switch (finding.status) {
-        case 'passed':
-          tally.cases++;
-          tally.passed++;
-          break;
-        case 'failed':
-          if (options.failures === false) break;
-          tally.cases++;
-          tally.counts.failed++;
-          if (options.keepAll || tally.failures.length < KEEP) tally.failures.push(rec);
-          break;
-        case 'warning':
-          tally.cases++;
-          tally.counts.warnings++;
-          if (tally.warnings.length < KEEP) tally.warnings.push(rec);
-          break;
-        case 'observed':
-          tally.cases++;
-          tally.counts.observed++;
-          if (tally.observed.length < KEEP) tally.observed.push(rec);
-          break;
-        case 'skipped':
-          tally.skipReasons.add(finding.message);
-          break;
-      }
+  /** Findings of checks the run did not register (not selected) are dropped. */
+  record(findings: readonly Finding[], replay: string, options: FoldOptions = {}): void {
+    for (const f of findings) {
+      const tally = this.tallies.get(f.checkId);
+      if (tally) this.tallies.set(f.checkId, foldFinding(tally, f.replay === undefined ? { ...f, replay } : f, options));
     }
   }
 

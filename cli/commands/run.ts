@@ -1,6 +1,6 @@
 // omics-conformance run: the conformance suites against a target, with reports.
 import { consoleSummary } from '../../reports/console.ts';
-import { suiteNames, type Progress } from '../../suites/index.ts';
+import { checkRegistry, suiteNames, type Check, type Progress } from '../../suites/index.ts';
 import { StoreLedger } from '../../targets/ledger.ts';
 import { DEFAULT_CONCURRENCY, DEFAULT_REPORT_DIR, DEFAULT_RUNS, planConformance, runConformance, TargetUnreachableError, type ConformanceOptions, type Plan } from '../runConformance.ts';
 import { DEFAULT_MAX_STORES, DEFAULT_RATE, DEFAULT_REGION, TARGET_KINDS, type TargetKind } from '../targetFactory.ts';
@@ -40,6 +40,8 @@ What runs:
   --checks a,b        judge only these checks, by id (validation.rejects-invalid) or suite
                       (shape.*); suites without one of them do not run
   --skip-checks a,b   judge every selected check but these
+  --list-checks       print every check (id, level, kind, what it needs from a target, title,
+                      and where in the contract it comes from), then exit 0
   --runs N            generated cases per property (default ${DEFAULT_RUNS})
   --seed N            default: random, printed and written in the report
   --replay VALUE      run one failure again, as the report prints it:
@@ -86,6 +88,18 @@ export function formatPlan(plan: Plan, target: string): string {
       ? `--max-stores ${plan.maxStores}: enough for the ${plan.stores} stores of this plan`
       : `--max-stores ${plan.maxStores}: too low for the ${plan.stores} stores of this plan; creates past it would be refused and their cases skipped (give --max-stores ${plan.stores}, or fewer --suites / --runs)`,
   ];
+  return lines.join('\n');
+}
+
+/** The check registry as a table: one check per line, its spec reference beneath. */
+export function formatChecks(checks: readonly Check[]): string {
+  const width = Math.max(...checks.map((c) => c.id.length));
+  const lines = [`${checks.length} checks. kind: observation (judges one call) or scenario (judges a scenario's trace);`, 'needs: wire = the raw HTTP exchanges, faults = injected errors (the emulator), stores = stores of its own.', ''];
+  for (const c of checks) {
+    lines.push(`${c.id.padEnd(width)}  ${c.level.padEnd(8)}  ${c.kind.padEnd(11)}  needs ${(c.needs ?? []).join('+') || '-'}`);
+    lines.push(`${' '.repeat(width)}  ${c.title}`);
+    lines.push(`${' '.repeat(width)}  spec: ${c.spec}`);
+  }
   return lines.join('\n');
 }
 
@@ -141,10 +155,15 @@ export async function main(argv: string[]): Promise<number> {
     'max-stores': { type: 'string' },
     rate: { type: 'string' },
     plan: { type: 'boolean' },
+    'list-checks': { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help) {
     console.log(HELP);
+    return EXIT_OK;
+  }
+  if (values['list-checks']) {
+    console.log(formatChecks([...checkRegistry().values()]));
     return EXIT_OK;
   }
   const target = values.target as string | undefined;

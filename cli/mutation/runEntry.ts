@@ -1,6 +1,7 @@
 // One catalogue entry against one seed: the conformance run the entry asks for, reduced to what a
 // kill matrix needs (which checks failed, after how many cases).
 import type { CatalogueEntry } from '../../emulator/mutants/catalogue.ts';
+import { checkRegistry, type TargetNeed } from '../../suites/index.ts';
 import { runConformance } from '../runConformance.ts';
 
 export interface EntryRun {
@@ -16,13 +17,24 @@ export interface EntryRun {
   readonly aborted?: string;
 }
 
+/** Needs only the emulator over HTTP meets: the mock has no wire and takes no injected fault. */
+const HTTP_ONLY: readonly TargetNeed[] = ['wire', 'faults'];
+
+/** The target an entry runs on: in process unless a check it must be caught by needs HTTP. */
+export function targetOf(entry: CatalogueEntry): 'emulator' | 'mock' {
+  if (entry.target !== 'in-process-where-possible') return entry.target ?? 'emulator';
+  const registry = checkRegistry();
+  const catches = entry.kind === 'mutant' ? entry.catches : [];
+  return catches.some((id) => registry.get(id)?.needs?.some((n) => HTTP_ONLY.includes(n))) ? 'emulator' : 'mock';
+}
+
 export async function runEntry(entry: CatalogueEntry, seed: number, runs: number): Promise<EntryRun> {
   const started = performance.now();
   // Cases done, summed over the phases of every suite, and that sum when the first failure came.
   const done = new Map<string, number>();
   let firstFailure: number | undefined;
   const { report } = await runConformance({
-    target: entry.target ?? 'emulator',
+    target: targetOf(entry),
     emulator: entry.emulator,
     ...(entry.clientRegion ? { clientRegion: entry.clientRegion } : {}),
     ...(entry.client ? { clientDeviations: entry.client } : {}),

@@ -4,6 +4,7 @@ import type { CatalogueEntry } from '../../emulator/mutants/catalogue.ts';
 import { buildMutationReport, type EntryInput, type MutationReport, type SeedRun } from '../../reports/mutation.ts';
 import { suites } from '../../suites/index.ts';
 import { runPool, type Job, type JobResult } from './pool.ts';
+import { targetOf } from './runEntry.ts';
 
 /**
  * Generated cases per property in a mutate run. Every mutant of the catalogue is found by the
@@ -27,7 +28,7 @@ export function judgedChecks(): string[] {
 export async function runMutation(options: MutationOptions): Promise<MutationReport> {
   const started = performance.now();
   // The longest first (more suites, over HTTP), so the last jobs are short and no worker waits idle at the end.
-  const cost = (e: CatalogueEntry) => e.suites.length * (e.target === 'mock' ? 1 : 2);
+  const cost = (e: CatalogueEntry) => e.suites.length * (targetOf(e) === 'mock' ? 1 : 2);
   const ordered = [...options.entries].sort((a, b) => cost(b) - cost(a));
   const work: Job[] = ordered.flatMap((e) => options.seeds.map((seed) => ({ id: e.id, seed, runs: options.runs })));
   let done = 0;

@@ -33,9 +33,11 @@ interface Entry {
   readonly clientRegion?: string;
   /**
    * `mock`: in process, through aws-sdk-client-mock on the emulator's core, with no HTTP (several
-   * times faster); for entries no wire is needed to see. Default: the emulator over HTTP.
+   * times faster); `in-process-where-possible`: on the mock unless a check it must be caught by
+   * needs what only the emulator over HTTP gives (the wire, injected faults), as the check
+   * registry says. Default: the emulator over HTTP.
    */
-  readonly target?: 'emulator' | 'mock';
+  readonly target?: 'emulator' | 'mock' | 'in-process-where-possible';
   /** How the client departs from the binding, for mutants of the client layer. */
   readonly client?: ClientSwitches;
 }

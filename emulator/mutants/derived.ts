@@ -94,13 +94,9 @@ function wrongTypeFor(shape: Shape): unknown {
   }
 }
 
-/** Checks that need the wire or control of the emulator (a retry after a fault): the mock skips them. */
-const NEED_THE_EMULATOR = ['shape.success-status', 'idempotency.retry-same-token', 'idempotency.sdk-fills-token'];
-const needsWire = (catches: readonly string[]) => catches.some((id) => id.startsWith('wire.') || NEED_THE_EMULATOR.includes(id));
-
-/** In process where nothing it must be caught by needs the wire. */
+/** In process where nothing it must be caught by needs the emulator over HTTP. */
 function placed(m: Mutant): Mutant {
-  return needsWire(m.catches) ? m : { ...m, target: 'mock' };
+  return { ...m, target: 'in-process-where-possible' };
 }
 
 function outputMutants(operation: OperationName): Mutant[] {

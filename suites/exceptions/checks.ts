@@ -6,7 +6,7 @@ import { errors, errorSchema, schemaErrors, service, type ErrorName, type JsonSc
 import { sanitizeErrorType } from '../../targets/errorType.ts';
 import type { Observation } from '../../targets/types.ts';
 import { describeOutcome, finalExchange } from '../observed.ts';
-import type { Check, Finding } from '../types.ts';
+import type { Check, ObservationCheck, Finding } from '../types.ts';
 
 const SUITE = 'exceptions';
 /** The restJson1 header that carries an error's type. */
@@ -38,7 +38,8 @@ function parseBody(text: string): unknown {
   }
 }
 
-export const httpStatusCheck: Check = {
+export const httpStatusCheck: ObservationCheck = {
+  kind: 'observation',
   id: 'exceptions.http-status',
   suite: SUITE,
   level: 'MUST',
@@ -64,13 +65,14 @@ export const httpStatusCheck: Check = {
   },
 };
 
-export const errorTypeHeaderCheck: Check = {
+export const errorTypeHeaderCheck: ObservationCheck = {
+  kind: 'observation',
   id: 'exceptions.error-type-header',
   suite: SUITE,
   level: 'SHOULD',
   spec: `restJson1: the error's shape name travels in ${ERROR_TYPE_HEADER}; clients read it after the last '#' and before the first ':' (a body __type or code is their fallback)`,
   title: `An error names its type in ${ERROR_TYPE_HEADER}`,
-  needsWire: true,
+  needs: ['wire'],
   check(c, obs) {
     const expected = expectedError(c);
     const response = finalExchange(obs)?.response;
@@ -97,13 +99,14 @@ export const errorTypeHeaderCheck: Check = {
   },
 };
 
-export const errorMessageCheck: Check = {
+export const errorMessageCheck: ObservationCheck = {
+  kind: 'observation',
   id: 'exceptions.error-message',
   suite: SUITE,
   level: 'MUST',
   spec: 'model: every error shape has a required member message (String)',
   title: 'An error body is JSON with the message its shape requires',
-  needsWire: true,
+  needs: ['wire'],
   check(c, obs) {
     const expected = expectedError(c);
     const response = finalExchange(obs)?.response;
@@ -124,7 +127,8 @@ export const errorMessageCheck: Check = {
   },
 };
 
-export const sdkClassCheck: Check = {
+export const sdkClassCheck: ObservationCheck = {
+  kind: 'observation',
   id: 'exceptions.sdk-class',
   suite: SUITE,
   level: 'MUST',
@@ -149,7 +153,8 @@ export const sdkClassCheck: Check = {
   },
 };
 
-export const faultCheck: Check = {
+export const faultCheck: ObservationCheck = {
+  kind: 'observation',
   id: 'exceptions.fault',
   suite: SUITE,
   level: 'MUST',
@@ -176,7 +181,8 @@ export const faultCheck: Check = {
 
 const describeRetry = (r: { throttling?: boolean } | undefined) => (r ? `retryable${r.throttling ? ' (throttling)' : ''}` : 'not retryable');
 
-export const retryableCheck: Check = {
+export const retryableCheck: ObservationCheck = {
+  kind: 'observation',
   id: 'exceptions.retryable',
   suite: SUITE,
   level: 'MUST',

@@ -1,71 +1,206 @@
-// Idempotency of CreateSequenceStore's clientToken. Each check needs several calls and a look at
-// the list of stores, so the suite runs them itself (scenarios.ts) and hands in the findings.
-import { behaviours, service } from '../../specs/index.ts';
-import type { Check } from '../types.ts';
+// Idempotency of CreateSequenceStore's clientToken. Each check reads the trace of its scenario
+// (scenarios.ts): the creates it sent and the List pages that show which stores exist afterwards
+// under the scenario's run-unique name.
+import { behaviours, ClientToken, operations, schemaErrors, service, shapeSchema, type ErrorName, type JsonSchema } from '../../specs/index.ts';
+import type { Observation } from '../../targets/types.ts';
+import { describeOutcome, succeeded } from '../observed.ts';
+import { callOf, callsOf, listedStores } from '../trace.ts';
+import type { Check, Finding, ScenarioCheck, Trace } from '../types.ts';
 
 const SUITE = 'idempotency';
 const tokenBehaviour = behaviours.find((b) => b.id === 'store.idempotency-token')!;
 const TOKEN_SPEC = `${tokenBehaviour.source}: ${tokenBehaviour.statement}`;
-const byHand = () => [];
 
-export const sameTokenCheck: Check = {
+/** The idempotency-token member of CreateSequenceStore. */
+export const TOKEN = Object.entries(operations.CreateSequenceStore.input.members).find(([, m]) => m.idempotencyToken)![0];
+/** Creates sent at once in the concurrency scenario. */
+export const CONCURRENT_CREATES = 20;
+/** SDK attempts in the retry scenario: the faulted one and a retry, with one to spare. */
+export const RETRY_ATTEMPTS = 3;
+export const RETRY_FAULT: ErrorName = 'InternalServerException';
+const UUID: JsonSchema = { type: 'string', format: 'uuid' };
+const TOKEN_SCHEMA = shapeSchema(ClientToken);
+
+export type Scenario = 'same-token' | 'different-tokens' | 'sdk-fills-token' | 'retry' | 'token-reuse' | 'concurrent';
+export const traceOf = (scenario: Scenario) => `${SUITE}/${scenario}`;
+
+/** Roles of the calls in the traces. */
+export const CREATE = 'create';
+export const LISTED = 'listed';
+
+interface Created {
+  readonly id: string;
+  readonly arn: string;
+}
+
+const store = (obs: Observation): Created | undefined => {
+  const out = obs.client.output;
+  return succeeded(obs) && typeof out?.id === 'string' && typeof out.arn === 'string' ? { id: out.id, arn: out.arn } : undefined;
+};
+
+/** Ids of the stores the List pages show under the name the creates used. */
+function named(trace: Trace<unknown>, name: unknown): string[] {
+  const ids = callsOf(trace, LISTED)
+    .flatMap(listedStores)
+    .filter((s) => s.name === name && typeof s.id === 'string')
+    .map((s) => s.id as string);
+  return [...new Set(ids)];
+}
+
+/** The token each attempt of a call sent, read from its request body. */
+function sentTokens(obs: Observation): (string | undefined)[] {
+  return (obs.wire ?? []).map((x) => {
+    try {
+      const token = (JSON.parse(x.request.body) as Record<string, unknown>)[TOKEN];
+      return typeof token === 'string' ? token : undefined;
+    } catch {
+      return undefined;
+    }
+  });
+}
+
+const passed = (checkId: string, observation: Observation, message: string): Finding => ({ checkId, status: 'passed', message, observation });
+const failed = (checkId: string, observation: Observation, message: string, expected: unknown, received: unknown, hint: string): Finding => ({ checkId, status: 'failed', message, expected, received, hint, observation });
+/** A trace without the calls its check reads: the scenario ended early. */
+const incomplete = (checkId: string, trace: Trace<unknown>): Finding[] => [{ checkId, status: 'skipped', message: `the ${trace.scenario} scenario made no call to judge` }];
+
+const HINT_ONE_STORE = `Remember each ${TOKEN} with the request and its answer; answer a repeat with the first store instead of creating another.`;
+
+function scenarioCheck(scenario: Scenario, info: Omit<ScenarioCheck, 'kind' | 'scenarios' | 'suite' | 'operations'>): ScenarioCheck {
+  return { kind: 'scenario', scenarios: [traceOf(scenario)], suite: SUITE, operations: ['CreateSequenceStore'], ...info };
+}
+
+export const sameTokenCheck = scenarioCheck('same-token', {
   id: 'idempotency.same-token-same-store',
-  suite: SUITE,
   level: tokenBehaviour.level,
   spec: TOKEN_SPEC,
   title: 'The same clientToken with the same request answers the same store, and makes only one',
-  operations: ['CreateSequenceStore'],
-  check: byHand,
-};
+  needs: ['stores'],
+  check(trace) {
+    const [first, second] = callsOf(trace, CREATE);
+    if (!first || !second) return incomplete(this.id, trace);
+    const a = store(first);
+    const b = store(second);
+    if (!a || !b) {
+      const bad = a ? second : first;
+      return [failed(this.id, bad, `a create with a new ${TOKEN} failed: ${describeOutcome(bad)}`, 'success', bad.client.error ?? bad.transportError, 'Accept a valid create, and its repeat.')];
+    }
+    const listed = named(trace, first.input.name);
+    if (a.id === b.id && a.arn === b.arn && listed.length === 1) return [passed(this.id, second, `the repeat answered store ${a.id} again; one store under the name`)];
+    const problems = [a.id !== b.id || a.arn !== b.arn ? `the repeat answered ${b.id} (${b.arn}), the first call ${a.id} (${a.arn})` : '', listed.length !== 1 ? `${listed.length} stores exist under the name: ${listed.join(', ')}` : ''].filter(Boolean);
+    return [failed(this.id, second, `one ${TOKEN} and one request, sent twice: ${problems.join('; ')}`, { id: a.id, arn: a.arn, stores: 1 }, { id: b.id, arn: b.arn, stores: listed }, HINT_ONE_STORE)];
+  },
+});
 
-export const differentTokensCheck: Check = {
+export const differentTokensCheck = scenarioCheck('different-tokens', {
   id: 'idempotency.different-tokens',
-  suite: SUITE,
   level: 'MUST',
   spec: `model ${service.namespace}#CreateSequenceStoreRequest$clientToken (idempotencyToken): a request is the same request only under the same token`,
   title: 'Two identical requests under different clientTokens make two stores',
-  operations: ['CreateSequenceStore'],
-  check: byHand,
-};
+  needs: ['stores'],
+  check(trace) {
+    const creates = callsOf(trace, CREATE);
+    const [one, two] = creates;
+    if (!one || !two) return incomplete(this.id, trace);
+    const bad = creates.find((o) => !store(o));
+    if (bad) return [failed(this.id, bad, `a create under a second ${TOKEN} failed: ${describeOutcome(bad)}`, 'two stores', bad.client.error ?? bad.transportError, `Treat a request under a new ${TOKEN} as a new request.`)];
+    const listed = named(trace, one.input.name);
+    const [a, b] = [store(one)!, store(two)!];
+    if (a.id !== b.id && listed.length === 2) return [passed(this.id, two, `two tokens made stores ${a.id} and ${b.id}`)];
+    return [failed(this.id, two, `two identical requests under different ${TOKEN}s: ${a.id === b.id ? `both answered store ${a.id}` : `answered ${a.id} and ${b.id}`}; ${listed.length} stores exist under the name`, { distinctIds: true, stores: 2 }, { ids: [a.id, b.id], stores: listed }, `Key idempotency on the ${TOKEN}, not on the request's content: identical stores are allowed.`)];
+  },
+});
 
-export const sdkFillsTokenCheck: Check = {
+export const sdkFillsTokenCheck = scenarioCheck('sdk-fills-token', {
   id: 'idempotency.sdk-fills-token',
-  suite: SUITE,
   level: 'SHOULD',
   spec: 'Smithy idempotencyToken trait: a client fills a member the caller left out with a new UUID (version 4) per call',
   title: 'Without a clientToken the SDK sends a fresh UUID each call, and each call makes a store',
-  operations: ['CreateSequenceStore'],
-  check: byHand,
-};
+  needs: ['wire', 'stores'],
+  check(trace) {
+    const creates = callsOf(trace, CREATE);
+    const [one, two] = creates;
+    if (!one || !two) return incomplete(this.id, trace);
+    const bad = creates.find((o) => !store(o));
+    if (bad) return [failed(this.id, bad, `a create without a ${TOKEN} failed: ${describeOutcome(bad)}`, 'success', bad.client.error ?? bad.transportError, 'Accept a create without a token: the SDK fills one.')];
+    const tokens = creates.map((o) => sentTokens(o)[0]);
+    const problems: string[] = [];
+    tokens.forEach((t, i) => {
+      if (t === undefined) problems.push(`call ${i + 1} sent no ${TOKEN}`);
+      else if (schemaErrors(UUID, t).length) problems.push(`call ${i + 1} sent ${TOKEN} ${JSON.stringify(t)}, not a UUID`);
+      else if (schemaErrors(TOKEN_SCHEMA, t).length) problems.push(`call ${i + 1} sent ${TOKEN} ${JSON.stringify(t)}, outside the ${ClientToken.name} shape`);
+    });
+    if (tokens[0] !== undefined && tokens[0] === tokens[1]) problems.push(`both calls sent ${TOKEN} ${tokens[0]}`);
+    const listed = named(trace, one.input.name);
+    if (listed.length !== 2) problems.push(`the two calls left ${listed.length} stores under the name (${listed.join(', ') || 'none'}), not 2`);
+    if (problems.length === 0) return [passed(this.id, two, `the SDK sent ${tokens.join(' and ')}; two stores`)];
+    return [failed(this.id, two, `two creates without a ${TOKEN}: ${problems.join('; ')}`, { tokens: 'two different UUIDs', stores: 2 }, { tokens, stores: listed }, `The SDK fills ${TOKEN} with a new UUID per call; a service must treat each as a new request.`)];
+  },
+});
 
-export const retrySameTokenCheck: Check = {
+export const retrySameTokenCheck = scenarioCheck('retry', {
   id: 'idempotency.retry-same-token',
-  suite: SUITE,
   level: tokenBehaviour.level,
   spec: `${TOKEN_SPEC} A retry is the same request: the SDK resends it with the token it filled.`,
   title: 'A create the SDK retries after a server error carries one token and makes one store',
-  operations: ['CreateSequenceStore'],
-  check: byHand,
-};
+  needs: ['wire', 'faults', 'stores'],
+  check(trace) {
+    const obs = callOf(trace, CREATE);
+    if (!obs) return incomplete(this.id, trace);
+    const tokens = sentTokens(obs);
+    const statuses = (obs.wire ?? []).map((x) => x.response?.status);
+    const listed = named(trace, obs.input.name);
+    const problems: string[] = [];
+    if (!store(obs)) problems.push(`the call ended in ${describeOutcome(obs)}`);
+    if (tokens.length < 2) problems.push(`the SDK made ${tokens.length} attempt(s): the injected ${RETRY_FAULT} was not retried`);
+    if (tokens.some((t) => t === undefined)) problems.push(`an attempt carried no ${TOKEN}`);
+    if (new Set(tokens).size > 1) problems.push(`the attempts carried different tokens: ${tokens.join(', ')}`);
+    if (listed.length !== 1) problems.push(`${listed.length} stores exist under the name: ${listed.join(', ') || 'none'}`);
+    if (problems.length === 0) return [passed(this.id, obs, `${tokens.length} attempts (HTTP ${statuses.join(', ')}) carried ${tokens[0]}; one store`)];
+    return [failed(this.id, obs, `a create retried after ${RETRY_FAULT}: ${problems.join('; ')}`, { attempts: '2 or more, one token', stores: 1 }, { attempts: statuses, tokens, stores: listed }, HINT_ONE_STORE)];
+  },
+});
 
-export const tokenReuseCheck: Check = {
+/** Roles of the token-reuse scenario's two creates. */
+export const ORIGINAL = 'original';
+export const CHANGED = 'changed';
+
+export const tokenReuseCheck = scenarioCheck('token-reuse', {
   id: 'idempotency.token-reuse-different-request',
-  suite: SUITE,
   level: 'OBSERVED',
   spec: 'The contract does not say what the same clientToken with a different request does: recorded, never failed',
   title: 'What the target does with a clientToken reused for a different request',
-  operations: ['CreateSequenceStore'],
-  check: byHand,
-};
+  needs: ['stores'],
+  check(trace) {
+    const first = callOf(trace, ORIGINAL);
+    if (!first) return incomplete(this.id, trace);
+    const a = store(first);
+    const second = callOf(trace, CHANGED);
+    if (!a || !second) return [{ checkId: this.id, status: 'skipped', message: `the first create failed (${describeOutcome(first)}), so there is nothing to reuse the token of`, observation: first }];
+    const b = store(second);
+    const what = !b ? `refused it: ${describeOutcome(second)}` : b.id === a.id ? `answered the original store ${a.id}` : `ran it as a new request: store ${b.id}`;
+    const received = b ? { id: b.id, sameAsOriginal: b.id === a.id } : (second.client.error ?? second.transportError);
+    return [{ checkId: this.id, status: 'observed', message: `the ${TOKEN} of store ${a.id}, sent again with another name: the target ${what}`, received, observation: second, case: { ...trace.case, input: second.input } }];
+  },
+});
 
-export const concurrentSameTokenCheck: Check = {
+export const concurrentSameTokenCheck = scenarioCheck('concurrent', {
   id: 'idempotency.concurrent-same-token',
-  suite: SUITE,
   level: tokenBehaviour.level,
   spec: `${TOKEN_SPEC} Requests in flight at once are no exception.`,
   title: 'Creates sent at once with one clientToken make one store',
-  operations: ['CreateSequenceStore'],
-  check: byHand,
-};
+  needs: ['stores'],
+  check(trace) {
+    const creates = callsOf(trace, CREATE);
+    if (creates.length === 0) return incomplete(this.id, trace);
+    const ids = [...new Set(creates.map(store).filter((x): x is Created => !!x).map((x) => x.id))];
+    const refused = creates.filter((o) => !store(o));
+    const listed = named(trace, creates[0]!.input.name);
+    const shown = refused[0] ?? creates[0]!;
+    const tally = `${creates.length - refused.length} answered ${ids.length > 1 ? `${ids.length} different stores (${ids.slice(0, 3).join(', ')}${ids.length > 3 ? ', …' : ''})` : (ids[0] ?? 'no store')}${refused.length ? `, ${refused.length} refused (${[...new Set(refused.map(describeOutcome))].join('; ')})` : ''}`;
+    if (ids.length === 1 && listed.length === 1) return [passed(this.id, shown, `${creates.length} creates at once with one token: ${tally}; one store`)];
+    return [failed(this.id, shown, `${creates.length} creates at once with one ${TOKEN}: ${tally}; ${listed.length} stores exist under the name`, { ids: 1, stores: 1 }, { ids, stores: listed, refused: refused.length }, `${HINT_ONE_STORE} Check and record the token in one step, so calls in flight together cannot both create.`)];
+  },
+});
 
 export const idempotencyChecks: readonly Check[] = [sameTokenCheck, differentTokensCheck, sdkFillsTokenCheck, retrySameTokenCheck, tokenReuseCheck, concurrentSameTokenCheck];

@@ -1,8 +1,7 @@
 // "After each command the target agrees with the model": a command that changed a store in the
 // model is followed by reading that store back (Get and ListTags), so a change that did not take,
 // or took differently, shows at once rather than only when a later command happens to look.
-import { LifecycleMismatch, type LifecycleModel, type StoreModel } from '../../generators/index.ts';
-import { sameValue } from '../../specs/index.ts';
+import type { LifecycleModel, StoreModel } from '../../generators/index.ts';
 import type { TargetSystem } from './targetSystem.ts';
 
 /** Each live store of the model as text, to see which ones a command changed. */
@@ -13,13 +12,11 @@ export function snapshot(m: Readonly<LifecycleModel>): Map<string, string> {
 const sortedEntries = (tags: unknown) => Object.entries((tags ?? {}) as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 const sorted = (list: unknown) => [...((list as string[] | undefined) ?? [])].sort();
 
-function expectSame(what: string, received: unknown, expected: unknown): void {
-  if (!sameValue(received, expected)) throw new LifecycleMismatch(`${what}: expected ${JSON.stringify(expected)}, received ${JSON.stringify(received)}`);
-}
 
 async function agrees(system: TargetSystem, s: StoreModel, after: string): Promise<void> {
   const view = await system.get(s.id);
   const what = (member: string) => `after ${after}, GetSequenceStore ${member} of ${s.id}`;
+  const expectSame = (what: string, received: unknown, expected: unknown) => system.expect({ aspect: 'state', what, expected, received });
   expectSame(what('name'), view.name, s.name);
   expectSame(what('description'), view.description, s.description);
   expectSame(what('eTagAlgorithmFamily'), view.eTagAlgorithmFamily, s.eTagAlgorithmFamily);

@@ -3,11 +3,10 @@
 // come and go. Each sequence works on stores of its own, deleted when it ends.
 import * as fc from 'fast-check';
 import type { Case } from '../../generators/case.ts';
-import { emptyLifecycleModel, lifecycleCommands, lifecycleScenarios, type LifecycleModel, type LifecycleSystem } from '../../generators/index.ts';
+import { emptyLifecycleModel, lifecycleCommands, lifecycleScenarios, SequenceStopped, type LifecycleModel, type LifecycleSystem } from '../../generators/index.ts';
 import { SequenceStoreName } from '../../specs/index.ts';
 import { runBoundary, runProperty, type Executed, type Suite, type SuiteEnv } from '../engine.ts';
-import { lifecycleChecks } from './checks.ts';
-import { sequenceOutcome } from './outcome.ts';
+import { COMMANDS, lifecycleChecks, PAGING } from './checks.ts';
 import { readBackChanged, snapshot } from './readBack.ts';
 import { describeScenario, pagingScenario, runPaging, type PagingScenario } from './paging.ts';
 import { TargetSystem } from './targetSystem.ts';
@@ -53,14 +52,14 @@ function pagingCases(): fc.Arbitrary<Case> {
 }
 
 /**
- * The commands, each noting itself in `trace` when it runs (its precondition held), and each
+ * The commands, each noting itself in `ran` when it runs (its precondition held), and each
  * followed by reading back the stores it changed.
  */
-function traced(cmds: Iterable<Cmd>, trace: string[], system: TargetSystem): Cmd[] {
+function traced(cmds: Iterable<Cmd>, ran: string[], system: TargetSystem): Cmd[] {
   return [...cmds].map((cmd) => ({
     check: (m: Readonly<LifecycleModel>) => cmd.check(m),
     run: async (m: LifecycleModel, r: LifecycleSystem) => {
-      trace.push(String(cmd));
+      ran.push(String(cmd));
       const before = snapshot(m);
       await cmd.run(m, r);
       await readBackChanged(before, m, system, String(cmd));
@@ -69,36 +68,33 @@ function traced(cmds: Iterable<Cmd>, trace: string[], system: TargetSystem): Cmd
   }));
 }
 
-export async function executeSequence(env: SuiteEnv, c: Case): Promise<Executed[]> {
-  const cmds = commandsOf.get(c);
-  if (!cmds) throw new Error('lifecycle: a case without its command sequence');
-  const system = new TargetSystem(env);
-  const trace: string[] = [];
-  let failure: unknown;
+/** Runs `work` on the system; a sequence the system stopped ends there, an error of the harness is thrown on. */
+async function runOn(system: TargetSystem, work: () => Promise<void>): Promise<void> {
   try {
-    await fc.asyncModelRun(() => ({ model: emptyLifecycleModel(), real: system }), traced(cmds, trace, system));
+    await work();
   } catch (err) {
-    failure = err;
+    if (!(err instanceof SequenceStopped)) throw err;
   } finally {
     await system.disposeAll();
   }
-  return sequenceOutcome(system, `lifecycle: ${trace.join(', ') || '(no command ran)'}`, failure, { modelled: true });
+}
+
+export async function executeSequence(env: SuiteEnv, c: Case): Promise<Executed[]> {
+  const cmds = commandsOf.get(c);
+  if (!cmds) throw new Error('lifecycle: a case without its command sequence');
+  const system = new TargetSystem(env, COMMANDS, c);
+  const ran: string[] = [];
+  await runOn(system, () => fc.asyncModelRun(() => ({ model: emptyLifecycleModel(), real: system }), traced(cmds, ran, system)));
+  return [{ trace: system.trace(`lifecycle: ${ran.join(', ') || '(no command ran)'}`) }];
 }
 
 export async function executePaging(env: SuiteEnv, c: Case): Promise<Executed[]> {
   const scenario = scenarioOf.get(c);
   if (!scenario) throw new Error('lifecycle: a case without its paging scenario');
-  const system = new TargetSystem(env);
+  const system = new TargetSystem(env, PAGING, c);
   const name = env.unique.nextIfValid(SequenceStoreName, `omics-conformance ${env.stores.runId} paging`) as string;
-  let failure: unknown;
-  try {
-    await runPaging(system, scenario, name);
-  } catch (err) {
-    failure = err;
-  } finally {
-    await system.disposeAll();
-  }
-  return sequenceOutcome(system, c.label, failure, { modelled: false });
+  await runOn(system, () => runPaging(system, scenario, name));
+  return [{ trace: system.trace() }];
 }
 
 export const lifecycleSuite: Suite = {

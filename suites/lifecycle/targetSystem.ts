@@ -1,49 +1,25 @@
 // The lifecycle commands' LifecycleSystem on top of a target. Every store it creates is tracked
 // with the run's stores (so cleanup deletes it) and it never touches a store it did not create.
-// On the way it watches what the commands do not: each store's status moves, that a delete really
-// removes the store, and that a walk through List pages neither loses nor repeats one of its stores.
-import type { LifecycleSystem } from '../../generators/index.ts';
-import { errors, storeStatus, transitionalStatuses, type OperationName } from '../../specs/index.ts';
+// It notes in a trace every call and what the commands do not look at themselves: each status seen
+// of a store, what a delete left, each page of a walk through List, and the model's claims. It
+// judges nothing: after each step the lifecycle checks read the trace so far, and the sequence
+// stops at the first step one of them fails (SequenceStopped).
+import { SequenceStopped, type LifecycleSystem, type ModelClaim } from '../../generators/index.ts';
+import type { Case } from '../../generators/case.ts';
+import type { OperationName } from '../../specs/index.ts';
 import type { Observation } from '../../targets/types.ts';
 import type { SuiteEnv } from '../engine.ts';
-import { explainMove, knownStatus, legalFirstStatus, legalMove, type StoreAction } from './transitions.ts';
+import { TraceBuilder } from '../trace.ts';
+import type { Trace } from '../types.ts';
+import { breaksAPromise, COMMAND, CONFIRM_GONE, GET_DELETED, type LifecycleFact } from './checks.ts';
+import { knownStatus, type StoreAction } from './transitions.ts';
 import { CLOCK_SKEW_MS } from '../listPages.ts';
 
 type Output = Record<string, unknown>;
+type FactOf<K extends LifecycleFact['kind']> = Omit<Extract<LifecycleFact, { kind: K }>, 'kind' | 'call'>;
 
-const NOT_FOUND = errors.ResourceNotFoundException.name;
-/** How far before the run's own first store a List filter starts: clock skew between client and service. */
 /** createdAfter may be exclusive on a service: start a second before the earliest own store. */
 const FILTER_MARGIN_MS = 1000;
-
-export interface Call {
-  readonly operation: OperationName;
-  readonly input: Output;
-  readonly observation: Observation;
-}
-
-/** The target refused or did not answer a call; `name` is the error name, as SDK errors carry it. */
-export class TargetCallError extends Error {
-  constructor(readonly call: Call) {
-    const e = call.observation.client.error;
-    super(call.observation.transportError ? `${call.operation}: no answer (${call.observation.transportError})` : `${call.operation} failed: ${e?.name ?? 'an error'}${e?.message ? `: ${e.message}` : ''}`);
-    this.name = call.observation.transportError ? 'TransportError' : (e?.name ?? 'Error');
-  }
-}
-
-/** A promise of the contract the system saw broken itself, with the call that showed it. */
-export class LifecycleViolation extends Error {
-  override readonly name = 'LifecycleViolation';
-  constructor(
-    readonly aspect: 'status' | 'deleted' | 'pages',
-    message: string,
-    readonly call: Call | undefined,
-    readonly expected?: unknown,
-    readonly received?: unknown,
-  ) {
-    super(message);
-  }
-}
 
 interface OwnStore {
   status?: string;
@@ -52,116 +28,139 @@ interface OwnStore {
 }
 
 interface Walk {
-  readonly seenOn: Map<string, number>;
-  readonly liveAtStart: ReadonlySet<string>;
+  readonly index: number;
+  readonly liveAtStart: readonly string[];
   /** Own stores deleted while the walk went on: they may or may not still appear. */
   readonly removed: Set<string>;
   pages: number;
 }
 
 export class TargetSystem implements LifecycleSystem {
-  readonly calls: Call[] = [];
-  /** How often each promise was put to the test, for the passed findings. */
-  readonly tested = { statuses: 0, deletions: 0, walks: 0 };
+  private readonly builder: TraceBuilder<LifecycleFact>;
+  /** Index in the trace of the last call. */
+  private lastCall = -1;
   private readonly own = new Map<string, OwnStore>();
   private readonly gone = new Set<string>();
   private earliest: number | undefined;
   private walk: Walk | undefined;
+  private walks = 0;
   private readonly startedAt = Date.now();
 
-  constructor(private readonly env: SuiteEnv) {}
-
-  private async call(operation: OperationName, input: Output): Promise<{ output: Output; call: Call }> {
-    const observation = await this.env.target.call(operation, input, { timeoutMs: this.env.options.timeoutMs });
-    const call = { operation, input, observation };
-    this.calls.push(call);
-    if (observation.transportError || observation.client.error || !observation.client.output) throw new TargetCallError(call);
-    return { output: observation.client.output, call };
+  constructor(
+    private readonly env: SuiteEnv,
+    scenario: string,
+    c: Case,
+  ) {
+    this.builder = new TraceBuilder(scenario, c);
   }
 
-  private observe(id: string, status: unknown, call: Call | undefined): void {
+  /** The trace so far, labelled as `label`. */
+  trace(label?: string): Trace<LifecycleFact> {
+    const t = this.builder.trace();
+    return label === undefined ? t : { ...t, case: { ...t.case, label } };
+  }
+
+  /** Ends the sequence at a step that breaks a promise of the lifecycle checks. */
+  private judge(): void {
+    const steps = this.builder.current;
+    if (breaksAPromise(steps, steps.length - 1)) throw new SequenceStopped('a lifecycle check failed');
+  }
+
+  private note<K extends LifecycleFact['kind']>(kind: K, fact: FactOf<K>): void {
+    this.builder.fact({ kind, call: this.lastCall, ...fact } as unknown as LifecycleFact);
+    this.judge();
+  }
+
+  private noteCall(role: string, observation: Observation): void {
+    this.builder.call(role, observation);
+    this.lastCall = this.builder.current.length - 1;
+    this.judge();
+  }
+
+  expect(claim: ModelClaim): void {
+    this.note('claim', claim);
+  }
+
+  private async call(operation: OperationName, input: Output): Promise<Output> {
+    const observation = await this.env.target.call(operation, input, { timeoutMs: this.env.options.timeoutMs });
+    this.noteCall(COMMAND, observation);
+    return observation.client.output!;
+  }
+
+  private observe(id: string, status: unknown): void {
     const store = this.own.get(id);
     if (!store || this.gone.has(id) || typeof status !== 'string' || !knownStatus(status)) return;
-    this.tested.statuses++;
-    const legal = store.status === undefined ? legalFirstStatus(status) : legalMove(store.status, status, store.actions);
-    if (!legal) {
-      const what = store.status === undefined ? `a new store reported ${status}, which a store cannot start in` : explainMove(store.status, status, store.actions);
-      throw new LifecycleViolation('status', `store ${id}: ${call?.operation ?? 'GetSequenceStore'} says ${status}: ${what}`, call, store.status === undefined ? `a status reachable from ${storeStatus.creating}` : { from: store.status, after: [...store.actions] }, status);
-    }
+    const previous = store.status;
+    const actions = [...store.actions];
     store.status = status;
     store.actions.clear();
+    this.note('status', { store: id, status, ...(previous !== undefined ? { previous } : {}), actions });
   }
 
-  /** Waits out a transitional status; a store still in one when the wait runs out breaks the lifecycle. */
-  private async settle(id: string, call: Call): Promise<void> {
-    const status = await this.env.stores.settle(id, call.observation);
+  /** Waits out a transitional status, noting where the wait left the store. */
+  private async settle(id: string, observation: Observation): Promise<void> {
+    const status = await this.env.stores.settle(id, observation);
     if (status === undefined) return;
-    this.observe(id, status, call);
-    if (transitionalStatuses.includes(status)) {
-      throw new LifecycleViolation('status', `store ${id} is still ${status} when the wait for it to settle ran out`, call, 'a settled status', status);
-    }
+    this.observe(id, status);
+    this.note('settled', { store: id, status });
   }
 
   private filterFloor(): Date {
     return new Date((this.earliest ?? this.startedAt - CLOCK_SKEW_MS) - FILTER_MARGIN_MS);
   }
 
+  private lastObservation(): Observation {
+    return (this.builder.current[this.lastCall] as { observation: Observation }).observation;
+  }
+
   async create(input: Output): Promise<Output> {
-    const { output, call } = await this.call('CreateSequenceStore', input);
-    const ref = this.env.stores.track(call.observation, input);
+    const output = await this.call('CreateSequenceStore', input);
+    const observation = this.lastObservation();
+    const ref = this.env.stores.track(observation, input);
     if (!ref) return output;
     this.own.set(ref.id, { actions: new Set() });
     const created = output.creationTime instanceof Date ? output.creationTime.getTime() : Number.NaN;
     this.earliest = Number.isFinite(created) ? Math.min(this.earliest ?? created, created) : (this.earliest ?? this.startedAt - CLOCK_SKEW_MS);
-    this.observe(ref.id, output.status, call);
-    await this.settle(ref.id, call);
+    this.observe(ref.id, output.status);
+    await this.settle(ref.id, observation);
     return output;
   }
 
   async get(id: string): Promise<Output> {
-    if (this.gone.has(id)) this.tested.deletions++;
-    const { output, call } = await this.call('GetSequenceStore', { id });
-    this.observe(id, output.status, call);
-    return output;
+    const observation = await this.env.target.call('GetSequenceStore', { id }, { timeoutMs: this.env.options.timeoutMs });
+    // A deleted store is looked up for its error: the command that asked says what it expects.
+    if (this.gone.has(id)) {
+      this.noteCall(GET_DELETED, observation);
+      if (!observation.client.output) throw Object.assign(new Error(observation.client.error?.message ?? observation.transportError ?? 'no answer'), { name: observation.client.error?.name ?? 'TransportError' });
+      return observation.client.output;
+    }
+    this.noteCall(COMMAND, observation);
+    this.observe(id, observation.client.output!.status);
+    return observation.client.output!;
   }
 
-  /** One page. Pages without a token start a walk; the last page of a walk of several is checked for losses. */
+  /** One page. Pages without a token start a walk; every page notes the sequence's stores on it. */
   async list(input: Output): Promise<Output> {
     const filter = { createdAfter: this.filterFloor(), ...((input.filter as Output | undefined) ?? {}) };
-    if (input.nextToken === undefined || !this.walk) {
-      this.walk = { seenOn: new Map(), liveAtStart: new Set(this.liveIds()), removed: new Set(), pages: 0 };
-    }
+    if (input.nextToken === undefined || !this.walk) this.walk = { index: ++this.walks, liveAtStart: this.liveIds(), removed: new Set(), pages: 0 };
     const walk = this.walk;
-    const { output, call } = await this.call('ListSequenceStores', { ...input, filter });
+    const output = await this.call('ListSequenceStores', { ...input, filter });
     walk.pages++;
-    for (const item of Array.isArray(output.sequenceStores) ? (output.sequenceStores as Output[]) : []) {
-      const id = item.id as string;
-      if (!this.own.has(id)) continue;
-      const before = walk.seenOn.get(id);
-      if (before !== undefined) {
-        throw new LifecycleViolation('pages', `store ${id} is listed twice in one walk through the pages: on page ${before} and page ${walk.pages}`, call, 'each store once', { store: id, pages: [before, walk.pages] });
-      }
-      walk.seenOn.set(id, walk.pages);
-      this.observe(id, item.status, call);
-    }
-    if (output.nextToken === undefined || output.nextToken === null) {
-      this.walk = undefined;
-      // The last page, even of a walk of one page: every store there all along must have been listed.
-      const lost = [...walk.liveAtStart].filter((id) => !walk.removed.has(id) && !walk.seenOn.has(id));
-      if (lost.length) {
-        throw new LifecycleViolation('pages', `${walk.pages} ${walk.pages === 1 ? 'page' : 'pages'} of at most ${String(input.maxResults ?? 'the default')} stores leave out ${lost.length === 1 ? 'store' : 'stores'} ${lost.join(', ')}, which existed throughout the walk`, call, [...walk.liveAtStart].filter((id) => !walk.removed.has(id)), [...walk.seenOn.keys()]);
-      }
-      if (walk.pages > 1) this.tested.walks++;
-    }
+    const items = Array.isArray(output.sequenceStores) ? (output.sequenceStores as Output[]) : [];
+    const listed = items.map((item) => item.id as string).filter((id) => this.own.has(id));
+    const last = output.nextToken === undefined || output.nextToken === null;
+    if (last) this.walk = undefined;
+    this.note('page', { walk: walk.index, page: walk.pages, listed, liveAtStart: walk.liveAtStart, removed: [...walk.removed], last, ...(typeof input.maxResults === 'number' ? { maxResults: input.maxResults } : {}) });
+    for (const item of items) if (listed.includes(item.id as string)) this.observe(item.id as string, item.status);
     return output;
   }
 
   async update(input: Output): Promise<Output> {
     const id = input.id as string;
     this.own.get(id)?.actions.add('update');
-    const { output, call } = await this.call('UpdateSequenceStore', input);
-    this.observe(id, output.status, call);
-    await this.settle(id, call);
+    const output = await this.call('UpdateSequenceStore', input);
+    this.observe(id, output.status);
+    await this.settle(id, this.lastObservation());
     return output;
   }
 
@@ -169,20 +168,11 @@ export class TargetSystem implements LifecycleSystem {
   async delete(id: string): Promise<Output> {
     this.own.get(id)?.actions.add('delete');
     this.walk?.removed.add(id);
-    const { output, call } = await this.call('DeleteSequenceStore', { id });
-    const status = await this.env.stores.settle(id);
-    if (status !== undefined) {
-      const still = transitionalStatuses.includes(status) ? `is still ${status} when the wait for it to go ran out` : `still reads ${status}`;
-      throw new LifecycleViolation('deleted', `store ${id}: DeleteSequenceStore succeeded, yet GetSequenceStore ${still}`, call, `${NOT_FOUND} from GetSequenceStore`, status);
-    }
+    const output = await this.call('DeleteSequenceStore', { id });
+    const still = await this.env.stores.settle(id);
+    this.note('deleted', { store: id, ...(still !== undefined ? { still } : {}) });
     const confirm = await this.env.target.call('GetSequenceStore', { id }, { timeoutMs: this.env.options.timeoutMs });
-    const confirmCall = { operation: 'GetSequenceStore' as const, input: { id }, observation: confirm };
-    this.calls.push(confirmCall);
-    if (confirm.client.output) {
-      throw new LifecycleViolation('deleted', `store ${id}: DeleteSequenceStore succeeded, yet GetSequenceStore still answers it`, confirmCall, NOT_FOUND, confirm.client.output);
-    }
-    if (confirm.transportError || confirm.client.error?.name !== NOT_FOUND) throw new TargetCallError(confirmCall);
-    this.tested.deletions++;
+    this.noteCall(CONFIRM_GONE, confirm);
     this.gone.add(id);
     this.own.delete(id);
     this.env.stores.forget(id);
@@ -195,15 +185,20 @@ export class TargetSystem implements LifecycleSystem {
   }
 
   async tag(resourceArn: string, tags: Record<string, string>): Promise<unknown> {
-    return (await this.call('TagResource', { resourceArn, tags })).output;
+    return this.call('TagResource', { resourceArn, tags });
   }
 
   async untag(resourceArn: string, tagKeys: string[]): Promise<unknown> {
-    return (await this.call('UntagResource', { resourceArn, tagKeys })).output;
+    return this.call('UntagResource', { resourceArn, tagKeys });
   }
 
   async listTags(resourceArn: string): Promise<Output> {
-    return (await this.call('ListTagsForResource', { resourceArn })).output;
+    return this.call('ListTagsForResource', { resourceArn });
+  }
+
+  /** Notes a walk that would not end. */
+  unended(pages: number, maxPages: number): void {
+    this.note('unended', { pages, maxPages });
   }
 
   /** Deletes the stores the sequence left, so the next one starts from an account without them. */
@@ -215,3 +210,4 @@ export class TargetSystem implements LifecycleSystem {
     }
   }
 }
+

@@ -11,7 +11,8 @@ import {
   type Shape,
 } from '../../specs/index.ts';
 import { finalExchange, succeeded, wireBody } from '../observed.ts';
-import type { Check, Finding } from '../types.ts';
+import type { Check, Finding, ObservationCheck, ScenarioCheck } from '../types.ts';
+import { callOf, callsOf, listedStores } from '../trace.ts';
 import { CLOCK_SKEW_MS } from '../listPages.ts';
 
 const SUITE = 'shape';
@@ -40,7 +41,8 @@ function unknownMembers(shape: Shape, value: unknown, path: string, out: string[
   }
 }
 
-export const outputSchemaCheck: Check = {
+export const outputSchemaCheck: ObservationCheck = {
+  kind: 'observation',
   id: 'shape.output-schema',
   suite: SUITE,
   level: 'MUST',
@@ -65,13 +67,14 @@ export const outputSchemaCheck: Check = {
   },
 };
 
-export const successStatusCheck: Check = {
+export const successStatusCheck: ObservationCheck = {
+  kind: 'observation',
   id: 'shape.success-status',
   suite: SUITE,
   level: 'MUST',
   spec: 'model: the http trait of each operation (success code)',
   title: 'A success answers with the modelled HTTP status',
-  needsWire: true,
+  needs: ['wire'],
   check(c, obs) {
     const response = finalExchange(obs)?.response;
     if (!response || !succeeded(obs)) return [];
@@ -81,14 +84,15 @@ export const successStatusCheck: Check = {
   },
 };
 
-export const unknownMembersCheck: Check = {
+export const unknownMembersCheck: ObservationCheck = {
+  kind: 'observation',
   id: 'shape.unknown-members',
   suite: SUITE,
   // It only ever warns: what it reports is what the contract leaves open.
   level: 'OBSERVED',
   spec: 'Members outside the model are tolerated: a newer service version may add them',
   title: 'Members the contract does not know are reported, not failed',
-  needsWire: true,
+  needs: ['wire'],
   check(c, obs) {
     if (!succeeded(obs)) return [];
     const body = wireBody(obs);
@@ -100,7 +104,8 @@ export const unknownMembersCheck: Check = {
   },
 };
 
-export const idArnCheck: Check = {
+export const idArnCheck: ObservationCheck = {
+  kind: 'observation',
   id: 'shape.id-arn-agree',
   suite: SUITE,
   level: 'MUST',
@@ -130,7 +135,8 @@ export const idArnCheck: Check = {
   },
 };
 
-export const arnConsistentCheck: Check = {
+export const arnConsistentCheck: ObservationCheck = {
+  kind: 'observation',
   id: 'shape.arn-consistent',
   suite: SUITE,
   level: 'SHOULD',
@@ -177,7 +183,8 @@ function expectedEchoes(ctx: { createdWith?: Record<string, unknown>; updatedWit
 
 const same = sameValue;
 
-export const echoCheck: Check = {
+export const echoCheck: ObservationCheck = {
+  kind: 'observation',
   id: 'shape.echo-inputs',
   suite: SUITE,
   level: 'SHOULD',
@@ -200,7 +207,8 @@ export const echoCheck: Check = {
   },
 };
 
-export const etagDefaultCheck: Check = {
+export const etagDefaultCheck: ObservationCheck = {
+  kind: 'observation',
   id: 'shape.etag-default',
   suite: SUITE,
   level: 'SHOULD',
@@ -215,7 +223,8 @@ export const etagDefaultCheck: Check = {
   },
 };
 
-export const creationTimeCheck: Check = {
+export const creationTimeCheck: ObservationCheck = {
+  kind: 'observation',
   id: 'shape.creation-time-recent',
   suite: SUITE,
   level: 'SHOULD',
@@ -233,7 +242,8 @@ export const creationTimeCheck: Check = {
   },
 };
 
-export const tagsEchoCheck: Check = {
+export const tagsEchoCheck: ObservationCheck = {
+  kind: 'observation',
   id: 'shape.tags-echo',
   suite: SUITE,
   level: 'SHOULD',
@@ -251,15 +261,29 @@ export const tagsEchoCheck: Check = {
   },
 };
 
-export const listContainsCheck: Check = {
+/** The trace of a new store looked for in List pages filtered by its name. */
+export const LIST_CONTAINS = 'shape/list-contains';
+export const CREATED = 'created';
+export const LISTED = 'listed';
+
+export const listContainsCheck: ScenarioCheck = {
+  kind: 'scenario',
+  scenarios: [LIST_CONTAINS],
   id: 'shape.list-contains-created',
   suite: SUITE,
   level: 'SHOULD',
   spec: 'ListSequenceStores with a name filter lists the stores of that name',
   title: 'A new store appears in ListSequenceStores filtered by its name',
   operations: ['ListSequenceStores'],
-  // The shape suite runs this check itself: it pages through the list.
-  check: () => [],
+  needs: ['stores'],
+  check(trace) {
+    const id = callOf(trace, CREATED)?.client.output?.id;
+    const pages = callsOf(trace, LISTED);
+    const last = pages[pages.length - 1];
+    if (typeof id !== 'string' || !last) return [];
+    if (pages.some((page) => listedStores(page).some((s) => s.id === id))) return [pass(this.id, `store ${id} listed under its name`)];
+    return [{ checkId: this.id, status: 'failed', message: `store ${id} does not appear in ListSequenceStores filtered by its name`, expected: id, received: last.client.output, hint: 'List every store whose name matches the filter, on some page.' }];
+  },
 };
 
 export const shapeChecks: readonly Check[] = [outputSchemaCheck, successStatusCheck, unknownMembersCheck, idArnCheck, arnConsistentCheck, echoCheck, etagDefaultCheck, creationTimeCheck, tagsEchoCheck, listContainsCheck];

@@ -6,8 +6,8 @@ import { validCase } from '../../generators/validCase.ts';
 import type { OperationName } from '../../specs/index.ts';
 import type { Observation } from '../../targets/types.ts';
 import { runBoundary, runProperty, type Executed, type Suite, type SuiteEnv } from '../engine.ts';
-import type { ExecutedFinding } from '../recorder.ts';
-import { listContainsCheck, shapeChecks } from './checks.ts';
+import { TraceBuilder } from '../trace.ts';
+import { CREATED, LIST_CONTAINS, LISTED, shapeChecks } from './checks.ts';
 import { prepareInput } from '../prepare.ts';
 import { listPages } from '../listPages.ts';
 
@@ -18,13 +18,14 @@ function follow(c: Case, operation: OperationName, input: Record<string, unknown
   return { operation, input, send: 'sdk', expect: { outcome: 'accepted' }, label: `${operation} after ${c.label}`, ruleIds: [], phase: c.phase };
 }
 
-async function findInList(env: SuiteEnv, c: Case, name: unknown, id: string): Promise<{ executed: Executed[]; found: boolean }> {
+/** List pages filtered by the store's name, up to the page that holds it, each noted in the trace. */
+async function findInList(env: SuiteEnv, c: Case, name: unknown, id: string, trace: TraceBuilder): Promise<Executed[]> {
   const executed: Executed[] = [];
   for await (const page of listPages(env, { name })) {
-    executed.push({ case: follow(c, 'ListSequenceStores', page.input), observation: page.observation, context: { createdWith: c.input } });
-    if (page.stores.some((s) => s.id === id)) return { executed, found: true };
+    executed.push({ case: follow(c, 'ListSequenceStores', page.input), observation: trace.call(LISTED, page.observation), context: { createdWith: c.input } });
+    if (page.stores.some((s) => s.id === id)) break;
   }
-  return { executed, found: false };
+  return executed;
 }
 
 export async function executeShapeCase(env: SuiteEnv, given: Case): Promise<Executed[]> {
@@ -43,20 +44,9 @@ export async function executeShapeCase(env: SuiteEnv, given: Case): Promise<Exec
     };
     await env.stores.settle(store.id, created);
     await call('GetSequenceStore', { id: store.id });
-    const listed = await findInList(env, c, c.input.name, store.id);
-    out.push(...listed.executed);
-    const last = listed.executed[listed.executed.length - 1];
-    if (last) {
-      const finding: ExecutedFinding = {
-        check: listContainsCheck,
-        case: last.case,
-        observation: last.observation,
-        finding: listed.found
-          ? { checkId: listContainsCheck.id, status: 'passed', message: `store ${store.id} listed under its name` }
-          : { checkId: listContainsCheck.id, status: 'failed', message: `store ${store.id} does not appear in ListSequenceStores filtered by its name`, expected: store.id, received: last.observation.client.output, hint: 'List every store whose name matches the filter, on some page.' },
-      };
-      out[out.length - 1] = { ...last, findings: [finding] };
-    }
+    const listing = new TraceBuilder(LIST_CONTAINS, c);
+    listing.call(CREATED, created);
+    out.push(...(await findInList(env, c, c.input.name, store.id, listing)), { trace: listing.trace() });
     await call('ListTagsForResource', { resourceArn: store.arn });
     // A tag of the run's own, added and taken off again: the answers of TagResource and UntagResource
     // (on the boundary cases; the random ones add nothing to what these two answers show).

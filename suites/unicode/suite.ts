@@ -7,9 +7,10 @@ import type { Case } from '../../generators/case.ts';
 import { unicodeProbes, type UnicodeProbe } from '../../generators/unicodeProbes.ts';
 import { errors, operations, type OperationName, type StringShape, type StructureShape } from '../../specs/index.ts';
 import type { Observation } from '../../targets/types.ts';
-import { inShard, RunInterrupted, type Suite, type SuiteEnv } from '../engine.ts';
+import { applyChecks, inShard, RunInterrupted, type Suite, type SuiteEnv } from '../engine.ts';
 import { describeOutcome } from '../observed.ts';
-import type { Check } from '../types.ts';
+import { TraceBuilder } from '../trace.ts';
+import type { ScenarioCheck, Trace } from '../types.ts';
 import { unicodeVerdict, type AnsweredProbe, type ProbeAnswer } from './verdict.ts';
 
 const OPERATION: OperationName = 'ListSequenceStores';
@@ -25,15 +26,45 @@ export function probedPattern(): string {
   return pattern;
 }
 
-export const unicodeVersionCheck: Check = {
+/** The trace of the probes: each probe noted as a fact, followed by the call that carried it. */
+export const PROBES = 'unicode/probes';
+const PROBE = 'probe';
+type ProbeFact = { readonly kind: 'probe'; readonly probe: UnicodeProbe };
+
+/** Each probe with the answer to the call that carried it. */
+function answersOf(trace: Trace<ProbeFact>): Array<AnsweredProbe & { observation: Observation }> {
+  const out: Array<AnsweredProbe & { observation: Observation }> = [];
+  let probe: UnicodeProbe | undefined;
+  for (const step of trace.steps) {
+    if (step.kind === 'probe') probe = step.probe;
+    else if (probe) {
+      out.push({ probe, answer: answerOf(step.observation), detail: describeOutcome(step.observation), observation: step.observation });
+      probe = undefined;
+    }
+  }
+  return out;
+}
+
+export const unicodeVersionCheck: ScenarioCheck<ProbeFact> = {
+  kind: 'scenario',
+  scenarios: [PROBES],
   id: 'unicode.version',
   suite: 'unicode',
   level: 'OBSERVED',
   spec: 'model: the \\p{…} pattern of name, description and clientToken; which characters it admits depends on the Unicode version of the service\'s runtime',
   title: 'The Unicode version the target\'s pattern matching behaves like',
   operations: [OPERATION],
-  // The suite runs this check itself: its verdict folds the answers to every probe.
-  check: () => [],
+  check(trace) {
+    const answered = answersOf(trace);
+    if (answered.length === 0) return [];
+    const verdict = unicodeVerdict(answered);
+    // The case shown with the verdict: the newest probe the target admitted, else the first answer.
+    const shown = [...answered].reverse().find((a) => a.answer === 'admitted') ?? answered[0]!;
+    const at = { case: probeCase(shown.probe), observation: shown.observation };
+    if (!verdict.conclusive) return [{ checkId: this.id, status: 'skipped', message: verdict.summary, ...at }];
+    const received = { consistentWith: verdict.consistentWith, answers: answered.map((a) => ({ char: a.probe.name, version: a.probe.version, answer: a.answer, ...(a.answer === 'inconclusive' ? { detail: a.detail } : {}) })) };
+    return [{ checkId: this.id, status: 'observed', message: verdict.summary, received, ...at }];
+  },
 };
 
 export function probeCase(probe: UnicodeProbe): Case {
@@ -63,29 +94,14 @@ export const unicodeSuite: Suite = {
     if (replay?.property !== undefined && replay.property !== PROBE_ID) return;
     if (env.options.operations && !env.options.operations.includes(OPERATION)) return;
     if (!inShard(0, env.options.shard)) return;
-    const answered: Array<AnsweredProbe & { case: Case; observation: Observation }> = [];
-    for (const probe of unicodeProbes(probedPattern())) {
+    const probes = unicodeProbes(probedPattern());
+    const trace = new TraceBuilder<ProbeFact>(PROBES, probeCase(probes[0]!));
+    for (const probe of probes) {
       if (env.options.signal?.aborted) throw new RunInterrupted('the run was interrupted');
       const c = probeCase(probe);
-      const observation = await env.target.call(OPERATION, c.input, { timeoutMs: env.options.timeoutMs });
-      answered.push({ probe, answer: answerOf(observation), detail: describeOutcome(observation), case: c, observation });
+      trace.fact({ kind: 'probe', probe });
+      trace.call(PROBE, await env.target.call(OPERATION, c.input, { timeoutMs: env.options.timeoutMs }));
     }
-    const verdict = unicodeVerdict(answered);
-    // The case shown with the verdict: the newest probe the target admitted, else the first answer.
-    const shown = [...answered].reverse().find((a) => a.answer === 'admitted') ?? answered[0]!;
-    const received = { consistentWith: verdict.consistentWith, answers: answered.map((a) => ({ char: a.probe.name, version: a.probe.version, answer: a.answer, ...(a.answer === 'inconclusive' ? { detail: a.detail } : {}) })) };
-    env.recorder.record(
-      [
-        {
-          check: unicodeVersionCheck,
-          case: shown.case,
-          observation: shown.observation,
-          finding: verdict.conclusive
-            ? { checkId: unicodeVersionCheck.id, status: 'observed', message: verdict.summary, received }
-            : { checkId: unicodeVersionCheck.id, status: 'skipped', message: verdict.summary },
-        },
-      ],
-      `${PROBE_ID}@0`,
-    );
+    env.recorder.record(applyChecks(env, this.checks, [{ trace: trace.trace() }]), `${PROBE_ID}@0`);
   },
 };

@@ -1,18 +1,20 @@
 // Input validation: every invalid case refused with the modelled error, every valid case accepted.
-import { errors, operations, type ErrorName } from '../../specs/index.ts';
+import { errors, operations, sameValue, type ErrorName } from '../../specs/index.ts';
+import type { Observation } from '../../targets/types.ts';
+import { callOf, callsOf, factsOf, listedStores } from '../trace.ts';
 import { describeOutcome } from '../observed.ts';
-import type { Check, Finding } from '../types.ts';
+import type { Check, Finding, ObservationCheck, ScenarioCheck } from '../types.ts';
 
 const SUITE = 'validation';
 
-function unroutable(c: Parameters<Check['check']>[0]): boolean {
+function unroutable(c: Parameters<ObservationCheck['check']>[0]): boolean {
   if (c.expect.outcome !== 'rejected') return false;
   const members = operations[c.operation].input.members;
   const empty = (v: unknown) => v === undefined || v === null || v === '';
   return c.expect.violations.every((v) => members[v.path]?.location === 'label' && empty(c.input[v.path]));
 }
 
-function rejects(c: Parameters<Check['check']>[0], obs: Parameters<Check['check']>[1], id: string): Finding[] {
+function rejects(c: Parameters<ObservationCheck['check']>[0], obs: Parameters<ObservationCheck['check']>[1], id: string): Finding[] {
   if (c.expect.outcome !== 'rejected') return [];
   const expected = c.expect.error as ErrorName;
   const status = errors[expected].httpStatus;
@@ -38,9 +40,10 @@ function rejects(c: Parameters<Check['check']>[0], obs: Parameters<Check['check'
   ];
 }
 
-const mustOnly = (c: Parameters<Check['check']>[0]) => c.expect.outcome === 'rejected' && c.expect.violations.some((v) => v.level === 'MUST');
+const mustOnly = (c: Parameters<ObservationCheck['check']>[0]) => c.expect.outcome === 'rejected' && c.expect.violations.some((v) => v.level === 'MUST');
 
-export const rejectsInvalidCheck: Check = {
+export const rejectsInvalidCheck: ObservationCheck = {
+  kind: 'observation',
   id: 'validation.rejects-invalid',
   suite: SUITE,
   level: 'MUST',
@@ -51,7 +54,8 @@ export const rejectsInvalidCheck: Check = {
   },
 };
 
-export const rejectsDocumentedCheck: Check = {
+export const rejectsDocumentedCheck: ObservationCheck = {
+  kind: 'observation',
   id: 'validation.rejects-documented-limit',
   suite: SUITE,
   level: 'SHOULD',
@@ -62,7 +66,8 @@ export const rejectsDocumentedCheck: Check = {
   },
 };
 
-export const acceptsValidCheck: Check = {
+export const acceptsValidCheck: ObservationCheck = {
+  kind: 'observation',
   id: 'validation.accepts-valid',
   suite: SUITE,
   level: 'MUST',
@@ -91,14 +96,56 @@ export const acceptsValidCheck: Check = {
   },
 };
 
-export const createsNothingCheck: Check = {
+/** The trace of a refused request: the store read before and after it, or the stores listed after it. */
+export const CHANGES_NOTHING = 'validation/changes-nothing';
+/** Roles of its calls. */
+export const REFUSED = 'refused';
+export const BEFORE = 'before';
+export const AFTER = 'after';
+export const LISTED = 'listed';
+/** Stores the run already had when it listed: not strays of the refused create. */
+export type ChangesNothingFact = { readonly kind: 'own-stores'; readonly ids: readonly string[] };
+
+/** A store as Get and ListTags read it, less what moves by itself (status, updateTime). */
+function storeState(get: Observation | undefined, tags: Observation | undefined): unknown {
+  const { updateTime: _u, status: _s, ...stable } = get?.client.output ?? {};
+  return { store: stable, tags: tags?.client.output?.tags };
+}
+
+const nothingChanged = (id: string, refused: Observation, ok: boolean, message: string, detail: { expected: unknown; received: unknown }): Finding =>
+  ok ? { checkId: id, status: 'passed', message, observation: refused } : { checkId: id, status: 'failed', message, ...detail, hint: 'Validate the whole request before changing any state.', observation: refused };
+
+export const createsNothingCheck: ScenarioCheck<ChangesNothingFact> = {
+  kind: 'scenario',
+  scenarios: [CHANGES_NOTHING],
   id: 'validation.changes-nothing',
   suite: SUITE,
   level: 'MUST',
   spec: 'A refused request has no effect',
   title: 'A refused request creates and changes nothing',
-  // The suite runs this check itself: it needs calls before and after the case.
-  check: () => [],
+  needs: ['stores'],
+  check(trace) {
+    const refused = callOf(trace, REFUSED);
+    // Only a refusal is checked for traces: a request wrongly accepted already fails rejects-invalid.
+    if (!refused?.client.error) return [];
+    const label = trace.case.label;
+    if (trace.case.operation === 'CreateSequenceStore') {
+      const own = new Set(factsOf(trace, 'own-stores').flatMap((f) => f.ids));
+      const name = refused.input.name;
+      const stray = callsOf(trace, LISTED)
+        .flatMap(listedStores)
+        .filter((s) => s.name === name && typeof s.id === 'string' && !own.has(s.id))
+        .map((s) => s.id as string);
+      return [nothingChanged(this.id, refused, stray.length === 0, stray.length ? `${label}: answered ${describeOutcome(refused)}, yet store ${stray.join(', ')} exists` : `${label}: no store was created`, { expected: 'no new store', received: stray })];
+    }
+    const [getBefore, tagsBefore] = callsOf(trace, BEFORE);
+    const [getAfter, tagsAfter] = callsOf(trace, AFTER);
+    if (!getBefore || !getAfter) return [];
+    const before = storeState(getBefore, tagsBefore);
+    const after = storeState(getAfter, tagsAfter);
+    const same = sameValue(after, before);
+    return [nothingChanged(this.id, refused, same, same ? `${label}: the store is unchanged` : `${label}: the refused request changed the store`, { expected: before, received: after })];
+  },
 };
 
 export const validationChecks: readonly Check[] = [rejectsInvalidCheck, rejectsDocumentedCheck, acceptsValidCheck, createsNothingCheck];

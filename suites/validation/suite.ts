@@ -5,13 +5,12 @@ import { allBoundaryCases } from '../../generators/boundaryCases.ts';
 import type { Case } from '../../generators/case.ts';
 import { invalidCase } from '../../generators/invalidCase.ts';
 import { validCase } from '../../generators/validCase.ts';
-import { operationNames, sameValue, type OperationName } from '../../specs/index.ts';
+import { operationNames, type OperationName } from '../../specs/index.ts';
 import type { Observation } from '../../targets/types.ts';
 import { runBoundary, runProperty, type Executed, type Suite, type SuiteEnv } from '../engine.ts';
-import { describeOutcome } from '../observed.ts';
-import type { ExecutedFinding } from '../recorder.ts';
+import { TraceBuilder } from '../trace.ts';
 import { aimedAt, type StoreRef } from '../stores.ts';
-import { createsNothingCheck, validationChecks } from './checks.ts';
+import { AFTER, BEFORE, CHANGES_NOTHING, LISTED, REFUSED, validationChecks, type ChangesNothingFact } from './checks.ts';
 import { prepareInput } from '../prepare.ts';
 import { CLOCK_SKEW_MS, listPages } from '../listPages.ts';
 
@@ -24,35 +23,25 @@ async function send(env: SuiteEnv, c: Case, input: Record<string, unknown>): Pro
   return env.target.call(c.operation, input, { timeoutMs });
 }
 
-async function storeState(env: SuiteEnv, store: StoreRef): Promise<unknown> {
+/** Get and ListTags of the store, noted under `role`. */
+async function readStore(env: SuiteEnv, trace: TraceBuilder<ChangesNothingFact>, role: string, store: StoreRef): Promise<void> {
   const timeoutMs = env.options.timeoutMs;
   const [get, tags] = await Promise.all([
     env.target.call('GetSequenceStore', { id: store.id }, { timeoutMs }),
     env.target.call('ListTagsForResource', { resourceArn: store.arn }, { timeoutMs }),
   ]);
-  const { updateTime: _u, status: _s, ...stable } = get.client.output ?? {};
-  return { store: stable, tags: tags.client.output?.tags };
+  trace.call(role, get);
+  trace.call(role, tags);
 }
 
-/** Stores named `name`, created since `since`, that the run does not already know of. */
-async function strayStores(env: SuiteEnv, name: unknown, since: number): Promise<string[]> {
-  if (typeof name !== 'string') return [];
-  const found: string[] = [];
+/** Every store created since `since`, as List pages; and which of the listed ones the run already had. */
+async function listSince(env: SuiteEnv, trace: TraceBuilder<ChangesNothingFact>, since: number): Promise<void> {
+  const own: string[] = [];
   for await (const page of listPages(env, { createdAfter: new Date(since - CLOCK_SKEW_MS) })) {
-    for (const s of page.stores) if (s.name === name && typeof s.id === 'string' && !env.stores.owns(s.id)) found.push(s.id);
+    trace.call(LISTED, page.observation);
+    for (const s of page.stores) if (typeof s.id === 'string' && env.stores.owns(s.id)) own.push(s.id);
   }
-  return found;
-}
-
-function nothingChanged(c: Case, obs: Observation, ok: boolean, message: string, detail?: { expected?: unknown; received?: unknown }): ExecutedFinding {
-  return {
-    check: createsNothingCheck,
-    case: c,
-    observation: obs,
-    finding: ok
-      ? { checkId: createsNothingCheck.id, status: 'passed', message }
-      : { checkId: createsNothingCheck.id, status: 'failed', message, ...detail, hint: 'Validate the whole request before changing any state.' },
-  };
+  trace.fact({ kind: 'own-stores', ids: own });
 }
 
 export async function executeValidationCase(env: SuiteEnv, c: Case): Promise<Executed[]> {
@@ -72,33 +61,28 @@ export async function executeValidationCase(env: SuiteEnv, c: Case): Promise<Exe
 async function runCase(env: SuiteEnv, c: Case, store: StoreRef | undefined): Promise<Executed[]> {
   const rejected = c.expect.outcome === 'rejected';
   const input = prepareInput(env, c, store ? aimedAt(c.operation, c.input, store) : c.input);
-  const before = rejected && store && MUTATING.includes(c.operation) ? await storeState(env, store) : undefined;
+  const sent: Case = { ...c, input };
+  const trace = new TraceBuilder<ChangesNothingFact>(CHANGES_NOTHING, sent);
+  const readsStore = rejected && store !== undefined && MUTATING.includes(c.operation);
+  if (readsStore) await readStore(env, trace, BEFORE, store);
 
   const calledAt = Date.now();
   const obs = await send(env, c, input);
   if (!obs) return [];
-  const sent: Case = { ...c, input };
   const created = c.operation === 'CreateSequenceStore' && obs.client.output ? env.stores.track(obs, input) : undefined;
 
-  const findings: ExecutedFinding[] = [];
-  // Only a refusal is checked for traces: a request wrongly accepted already fails rejects-invalid.
+  const executed: Executed[] = [{ case: sent, observation: obs, context: { calledAt } }];
   if (rejected && obs.client.error) {
-    if (c.operation === 'CreateSequenceStore') {
-      const stray = await strayStores(env, input.name, calledAt);
-      findings.push(
-        nothingChanged(sent, obs, stray.length === 0, stray.length ? `${c.label}: answered ${describeOutcome(obs)}, yet store ${stray.join(', ')} exists` : `${c.label}: no store was created`, { expected: 'no new store', received: stray }),
-      );
-    } else if (before !== undefined && store) {
-      const after = await storeState(env, store);
-      const same = sameValue(after, before);
-      findings.push(nothingChanged(sent, obs, same, same ? `${c.label}: the store is unchanged` : `${c.label}: the refused request changed the store`, { expected: before, received: after }));
-    }
+    trace.call(REFUSED, obs);
+    if (c.operation === 'CreateSequenceStore') await listSince(env, trace, calledAt);
+    else if (readsStore) await readStore(env, trace, AFTER, store);
+    executed.push({ trace: trace.trace() });
   }
   // A store left in a transitional status (UPDATING) is waited out, so the next case finds it ACTIVE.
   if (store && typeof obs.client.output?.status === 'string') await env.stores.settle(store.id, obs);
   if (c.operation === 'TagResource' && !rejected && store) await env.stores.dispose(store.id);
   if (created) await env.stores.dispose(created.id);
-  return [{ case: sent, observation: obs, findings, context: { calledAt } }];
+  return executed;
 }
 
 export const validationSuite: Suite = {

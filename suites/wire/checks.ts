@@ -3,20 +3,21 @@
 import { operationNames, operations, outputSchema, schemaErrors, service, shapeSchema } from '../../specs/index.ts';
 import type { WireExchange } from '../../targets/types.ts';
 import { finalExchange } from '../observed.ts';
-import type { Check, Finding } from '../types.ts';
+import type { Check, ObservationCheck, Finding } from '../types.ts';
 import { outputDifferences, requestProblems, tokenMembers } from './binding.ts';
 
 const SUITE = 'wire';
 const pass = (checkId: string, message: string): Finding => ({ checkId, status: 'passed', message });
 const exchangesOf = (wire: readonly WireExchange[] | undefined) => wire ?? [];
 
-export const requestBindingCheck: Check = {
+export const requestBindingCheck: ObservationCheck = {
+  kind: 'observation',
   id: 'wire.request-binding',
   suite: SUITE,
   level: 'MUST',
   spec: `model: the http trait and the httpLabel / httpQuery / body placement of each input member (${service.protocol})`,
   title: 'The request the SDK sent matches the HTTP binding: method, labels (percent-encoded), query, content type, body members and values',
-  needsWire: true,
+  needs: ['wire'],
   check(c, obs) {
     const exchanges = exchangesOf(obs.wire);
     if (exchanges.length === 0) return [];
@@ -41,14 +42,15 @@ export const requestBindingCheck: Check = {
 
 const TOKEN_OPERATIONS = operationNames.filter((op) => tokenMembers(op).length > 0);
 
-export const tokenSentCheck: Check = {
+export const tokenSentCheck: ObservationCheck = {
+  kind: 'observation',
   id: 'wire.token-sent',
   suite: SUITE,
   level: 'MUST',
   spec: `model: ${TOKEN_OPERATIONS.map((op) => tokenMembers(op).map((m) => `${op}$${m}`).join(', ')).join(', ')} (idempotencyToken: the client fills one when the caller gives none)`,
   title: 'An idempotency token travels on every request: the caller\'s, or one the SDK filled in',
   operations: TOKEN_OPERATIONS,
-  needsWire: true,
+  needs: ['wire'],
   check(c, obs) {
     const exchanges = exchangesOf(obs.wire);
     if (exchanges.length === 0) return [];
@@ -90,13 +92,14 @@ function parsed(text: string): { ok: true; value: unknown } | { ok: false } {
   }
 }
 
-export const responseAgreesCheck: Check = {
+export const responseAgreesCheck: ObservationCheck = {
+  kind: 'observation',
   id: 'wire.response-agrees',
   suite: SUITE,
   level: 'MUST',
   spec: 'model: the output structure of each operation; its wire form (outputSchema: timestamps as date-time strings) and the SDK\'s reading of it hold the same members and values',
   title: 'A success response reads the same on the wire and in the SDK output',
-  needsWire: true,
+  needs: ['wire'],
   check(c, obs) {
     const response = finalExchange(obs)?.response;
     const code = operations[obs.operation].http.code;

@@ -4,7 +4,7 @@ import * as fc from 'fast-check';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { emptyLifecycleModel, lifecycleCommands, type LifecycleSystem } from '../../generators/index.ts';
-import { sequenceStoreArn } from '../../specs/index.ts';
+import { sameValue, sequenceStoreArn } from '../../specs/index.ts';
 
 const lifecycle = suite('generators: lifecycle command sequences');
 
@@ -66,6 +66,9 @@ function fakeSystem(bugs: FakeBugs = {}): LifecycleSystem {
     },
     async listTags(arn) {
       return { tags: { ...byArn(arn).tags } };
+    },
+    expect(claim) {
+      if (!sameValue(claim.received, claim.expected)) throw new Error(`${claim.aspect}: ${claim.what}: expected ${JSON.stringify(claim.expected)}, received ${JSON.stringify(claim.received)}`);
     },
   };
 }

@@ -97,7 +97,7 @@ wire('wire.request-binding: a client that leaves the ARN label\'s colons unencod
   }, ['TagResource', 'UntagResource', 'ListTagsForResource']);
   assert.equal(failedIn(result), ['wire.request-binding']);
   const failures = result.tallies.find((t) => t.check.id === 'wire.request-binding')!.failures;
-  assert.ok(failures.every((f) => /label resourceArn travels as "arn:[^"]*", not percent-encoded/.test(f.finding.message)), failures.map((f) => f.finding.message).join('\n'));
+  assert.ok(failures.every((f) => /label resourceArn travels as "arn:[^"]*", not percent-encoded/.test(f.message)), failures.map((f) => f.message).join('\n'));
   assert.is(result.cleanup.left.length, 0);
 });
 
@@ -109,7 +109,7 @@ wire('wire.request-binding: a client that sends maxResults in the body instead o
   }, ['ListSequenceStores']);
   assert.equal(failedIn(result), ['wire.request-binding']);
   const f = result.tallies.find((t) => t.check.id === 'wire.request-binding')!.failures[0]!;
-  assert.match(f.finding.message, /query maxResults=\[\], the input says \["\d+"\]; body member maxResults is not a body member of the binding \(it belongs in the URL\)/);
+  assert.match(f.message, /query maxResults=\[\], the input says \["\d+"\]; body member maxResults is not a body member of the binding \(it belongs in the URL\)/);
 });
 
 wire('wire.token-sent: a client that does not fill in the idempotency token', async () => {
@@ -120,8 +120,8 @@ wire('wire.token-sent: a client that does not fill in the idempotency token', as
   }, ['CreateSequenceStore', 'UpdateSequenceStore']);
   assert.equal(failedIn(result), ['wire.token-sent']);
   const failures = result.tallies.find((t) => t.check.id === 'wire.token-sent')!.failures;
-  assert.match(failures[0]!.finding.message, /clientToken is missing from the request/);
-  assert.ok(failures.every((f) => f.observation.input.clientToken === undefined), 'a caller\'s own token still travels');
+  assert.match(failures[0]!.message, /clientToken is missing from the request/);
+  assert.ok(failures.every((f) => f.observation!.input.clientToken === undefined), 'a caller\'s own token still travels');
 });
 
 wire.run();

@@ -2,30 +2,15 @@
 // the model, then moves the model on. A command picks its store by an index wrapped to the live
 // stores, so commands are generated before the ids exist.
 import type { AsyncCommand } from 'fast-check';
-import { errors, parseSequenceStoreArn, sameValue, validateInput } from '../../../specs/index.ts';
-import { defaultETagAlgorithmFamily, type LifecycleModel, type LifecycleSystem, type StoreModel } from './model.ts';
+import { errors, parseSequenceStoreArn, validateInput } from '../../../specs/index.ts';
+import { defaultETagAlgorithmFamily, SequenceStopped, type ClaimAspect, type LifecycleModel, type LifecycleSystem, type StoreModel } from './model.ts';
 
 type Cmd = AsyncCommand<LifecycleModel, LifecycleSystem, false>;
 
-/** Which promise of the contract a mismatch breaks: the store's state, a deleted store being gone, or paging. */
-export type MismatchAspect = 'state' | 'deleted' | 'pages';
-
-export class LifecycleMismatch extends Error {
-  override name = 'LifecycleMismatch';
-  constructor(
-    message: string,
-    readonly aspect: MismatchAspect = 'state',
-  ) {
-    super(message);
-  }
-}
-
 const NOT_FOUND = errors.ResourceNotFoundException.name;
 
-function expectEqual(what: string, actual: unknown, expected: unknown, aspect: MismatchAspect = 'state'): void {
-  if (!sameValue(actual, expected)) {
-    throw new LifecycleMismatch(`${what}: expected ${JSON.stringify(expected)}, received ${JSON.stringify(actual)}`, aspect);
-  }
+function expectEqual(r: LifecycleSystem, what: string, received: unknown, expected: unknown, aspect: ClaimAspect = 'state'): void {
+  r.expect({ aspect, what, expected, received });
 }
 
 function sortedTags(tags: unknown): Array<[string, unknown]> {
@@ -36,13 +21,13 @@ function storeAt(m: Readonly<LifecycleModel>, ref: number): StoreModel | undefin
   return m.stores.length ? m.stores[ref % m.stores.length] : undefined;
 }
 
-function checkStoreView(what: string, out: Record<string, unknown>, s: StoreModel): void {
-  expectEqual(`${what} id`, out.id, s.id);
-  expectEqual(`${what} arn`, out.arn, s.arn);
-  expectEqual(`${what} name`, out.name, s.name);
-  expectEqual(`${what} description`, out.description, s.description);
-  expectEqual(`${what} eTagAlgorithmFamily`, out.eTagAlgorithmFamily, s.eTagAlgorithmFamily);
-  expectEqual(`${what} propagatedSetLevelTags`, [...((out.propagatedSetLevelTags as string[] | undefined) ?? [])].sort(), [...s.propagatedSetLevelTags].sort());
+function checkStoreView(r: LifecycleSystem, what: string, out: Record<string, unknown>, s: StoreModel): void {
+  expectEqual(r, `${what} id`, out.id, s.id);
+  expectEqual(r, `${what} arn`, out.arn, s.arn);
+  expectEqual(r, `${what} name`, out.name, s.name);
+  expectEqual(r, `${what} description`, out.description, s.description);
+  expectEqual(r, `${what} eTagAlgorithmFamily`, out.eTagAlgorithmFamily, s.eTagAlgorithmFamily);
+  expectEqual(r, `${what} propagatedSetLevelTags`, [...((out.propagatedSetLevelTags as string[] | undefined) ?? [])].sort(), [...s.propagatedSetLevelTags].sort());
 }
 
 export class CreateStore implements Cmd {
@@ -52,8 +37,8 @@ export class CreateStore implements Cmd {
     const out = await r.create(this.input);
     const id = out.id as string;
     const parsed = typeof out.arn === 'string' ? parseSequenceStoreArn(out.arn) : undefined;
-    if (!parsed || parsed.id !== id) throw new LifecycleMismatch(`create: arn ${JSON.stringify(out.arn)} does not name store ${JSON.stringify(id)}`);
-    if (m.stores.some((s) => s.id === id) || m.deleted.some((s) => s.id === id)) throw new LifecycleMismatch(`create: id ${id} was issued before`);
+    expectEqual(r, `create: the store the arn ${JSON.stringify(out.arn)} names`, parsed?.id, id);
+    expectEqual(r, `create: id ${id} issued before`, m.stores.some((s) => s.id === id) || m.deleted.some((s) => s.id === id), false);
     const store: StoreModel = {
       id,
       arn: out.arn as string,
@@ -63,7 +48,7 @@ export class CreateStore implements Cmd {
       propagatedSetLevelTags: [...((this.input.propagatedSetLevelTags as string[] | undefined) ?? [])],
       tags: { ...((this.input.tags as Record<string, string> | undefined) ?? {}) },
     };
-    expectEqual('create name', out.name, store.name);
+    expectEqual(r, 'create name', out.name, store.name);
     m.stores.push(store);
   }
   toString = () => `create(${JSON.stringify(this.input).slice(0, 80)})`;
@@ -74,7 +59,7 @@ export class GetStore implements Cmd {
   check = (m: Readonly<LifecycleModel>) => m.stores.length > 0;
   async run(m: LifecycleModel, r: LifecycleSystem): Promise<void> {
     const s = storeAt(m, this.ref)!;
-    checkStoreView('get', await r.get(s.id), s);
+    checkStoreView(r, 'get', await r.get(s.id), s);
   }
   toString = () => `get(#${this.ref})`;
 }
@@ -84,13 +69,14 @@ export class GetDeletedStore implements Cmd {
   check = (m: Readonly<LifecycleModel>) => m.deleted.length > 0;
   async run(m: LifecycleModel, r: LifecycleSystem): Promise<void> {
     const s = m.deleted[this.ref % m.deleted.length]!;
+    let received: unknown;
     try {
-      const out = await r.get(s.id);
-      throw new LifecycleMismatch(`get of deleted store ${s.id}: expected ${NOT_FOUND}, received ${JSON.stringify(out).slice(0, 120)}`, 'deleted');
+      received = await r.get(s.id);
     } catch (e) {
-      if (e instanceof LifecycleMismatch) throw e;
-      expectEqual(`get of deleted store ${s.id} error`, (e as Error).name, NOT_FOUND, 'deleted');
+      if (e instanceof SequenceStopped) throw e;
+      received = (e as Error).name;
     }
+    expectEqual(r, `get of deleted store ${s.id}`, received, NOT_FOUND, 'deleted');
   }
   toString = () => `getDeleted(#${this.ref})`;
 }
@@ -105,17 +91,17 @@ export class ListStores implements Cmd {
     do {
       const out = await r.list({ ...(this.maxResults !== undefined ? { maxResults: this.maxResults } : {}), ...(nextToken ? { nextToken } : {}) });
       const items = (out.sequenceStores ?? []) as Array<Record<string, unknown>>;
-      if (this.maxResults !== undefined && items.length > this.maxResults) throw new LifecycleMismatch(`list: ${items.length} stores on a page of at most ${this.maxResults}`, 'pages');
+      if (this.maxResults !== undefined) expectEqual(r, `list: a page of at most ${this.maxResults} holds no more`, items.length <= this.maxResults, true, 'pages');
       for (const item of items) seen.set(item.id as string, item);
       nextToken = out.nextToken as string | undefined;
     } while (nextToken && ++pages < this.pageLimit);
     if (nextToken) return; // more stores than the bound allows to read: nothing to conclude
     for (const s of m.stores) {
       const item = seen.get(s.id);
-      if (!item) throw new LifecycleMismatch(`list: store ${s.id} created by this run is missing`);
-      expectEqual(`list name of ${s.id}`, item.name, s.name);
+      expectEqual(r, `list: store ${s.id} created by this run is listed`, item !== undefined, true);
+      expectEqual(r, `list name of ${s.id}`, item?.name, s.name);
     }
-    for (const d of m.deleted) if (seen.has(d.id)) throw new LifecycleMismatch(`list: deleted store ${d.id} is still listed`, 'deleted');
+    for (const d of m.deleted) expectEqual(r, `list: deleted store ${d.id} is listed`, seen.has(d.id), false, 'deleted');
   }
   toString = () => `list(maxResults=${this.maxResults})`;
 }
@@ -131,7 +117,7 @@ export class UpdateStore implements Cmd {
     if (this.changes.name !== undefined) s.name = this.changes.name as string;
     if (this.changes.description !== undefined) s.description = this.changes.description as string;
     if (this.changes.propagatedSetLevelTags !== undefined) s.propagatedSetLevelTags = [...(this.changes.propagatedSetLevelTags as string[])];
-    checkStoreView('update', out, s);
+    checkStoreView(r, 'update', out, s);
   }
   toString = () => `update(#${this.ref}, ${JSON.stringify(this.changes).slice(0, 80)})`;
 }
@@ -190,7 +176,7 @@ export class ListStoreTags implements Cmd {
   async run(m: LifecycleModel, r: LifecycleSystem): Promise<void> {
     const s = storeAt(m, this.ref)!;
     const out = await r.listTags(s.arn);
-    expectEqual(`tags of ${s.id}`, sortedTags(out.tags), sortedTags(s.tags));
+    expectEqual(r, `tags of ${s.id}`, sortedTags(out.tags), sortedTags(s.tags));
   }
   toString = () => `listTags(#${this.ref})`;
 }

@@ -25,6 +25,23 @@ export function emptyLifecycleModel(): LifecycleModel {
 
 type Output = Record<string, unknown>;
 
+/** Which promise of the contract a claim is about: the store's state, a deleted store being gone, or paging. */
+export type ClaimAspect = 'state' | 'deleted' | 'pages';
+
+/** What the model expects of one answer, and what came: the system notes it; a check judges it. */
+export interface ModelClaim {
+  readonly aspect: ClaimAspect;
+  /** The answer, in words: `get description of 0123456789`. */
+  readonly what: string;
+  readonly expected: unknown;
+  readonly received: unknown;
+}
+
+/** Thrown by a system to end a sequence that has already shown what it had to: commands let it through. */
+export class SequenceStopped extends Error {
+  override readonly name = 'SequenceStopped';
+}
+
 /**
  * One method per operation. Each resolves with the operation's output once its effect is visible
  * (a real target waits for the store's status to settle) and rejects with an error whose `name`
@@ -39,6 +56,8 @@ export interface LifecycleSystem {
   tag(resourceArn: string, tags: Record<string, string>): Promise<unknown>;
   untag(resourceArn: string, tagKeys: string[]): Promise<unknown>;
   listTags(resourceArn: string): Promise<Output>;
+  /** Notes what the model expects of an answer; may end the sequence (SequenceStopped) where it does not hold. */
+  expect(claim: ModelClaim): void;
 }
 
 /** The documented eTagAlgorithmFamily of a store created without one. */
