@@ -2,6 +2,8 @@
 import { randomBytes } from 'node:crypto';
 import { buildReport, type Report } from '../reports/report.ts';
 import { writeJsonReport } from '../reports/json.ts';
+import { prepareReportDir, ReportDirError } from '../reports/reportDir.ts';
+import { runVerdict, type ExpectedFailure, type FailOn } from '../reports/verdict.ts';
 import { selectChecks, selectSuites, type Progress, type Replay, type Shard } from '../suites/index.ts';
 import { runSuites } from '../suites/runSuites.ts';
 import { RunStores } from '../suites/stores.ts';
@@ -10,6 +12,7 @@ import { startEmulator } from '../emulator/index.ts';
 import { DUMMY_CREDENTIALS } from '../targets/credentials.ts';
 import { endpointTarget } from '../targets/endpoint.ts';
 import { guardedTarget } from '../targets/guarded.ts';
+import { notHealthOmics, plainTransportError } from '../targets/speaks.ts';
 import type { Target } from '../targets/types.ts';
 import { createTarget, DEFAULT_MAX_STORES, DEFAULT_RATE, type TargetChoice } from './targetFactory.ts';
 import { UsageError } from './usage.ts';
@@ -36,9 +39,13 @@ export interface ConformanceOptions extends TargetChoice {
   readonly onProgress?: (progress: Progress) => void;
   /** Abort to stop between cases; the run still deletes the stores it made and reports. */
   readonly signal?: AbortSignal;
+  /** The lowest level whose failures fail the run (default should). */
+  readonly failOn?: FailOn;
+  /** Checks known to fail, with the reason: reported as expected, not failing the run. */
+  readonly expectFailures?: readonly ExpectedFailure[];
 }
 
-/** The target did not answer a first, harmless call: nothing was run. */
+/** The target did not answer a first, harmless call, or answered as something other than HealthOmics: nothing was run. */
 export class TargetUnreachableError extends Error {
   override readonly name = 'TargetUnreachableError';
 }
@@ -49,6 +56,8 @@ export interface ConformanceResult {
 }
 
 export const DEFAULT_RUNS = 20;
+/** Most generated cases per property: a deeper search is a longer run, never an endless one. */
+export const MAX_RUNS = 1000;
 export const DEFAULT_CONCURRENCY = 4;
 export const DEFAULT_REPORT_DIR = 'conformance-report';
 
@@ -75,9 +84,9 @@ export function parseReplay(text: string | undefined): Replay | undefined {
   return { ...(property ? { property } : {}), seed: Number(m[1]), path: m[2]! };
 }
 
-function positive(name: string, value: number | undefined, fallback: number): number {
+function positive(name: string, value: number | undefined, fallback: number, max = Number.MAX_SAFE_INTEGER): number {
   if (value === undefined) return fallback;
-  if (!Number.isInteger(value) || value < 1) throw new UsageError(`${name} must be a whole number of at least 1 (got ${value})`);
+  if (!Number.isInteger(value) || value < 1 || value > max) throw new UsageError(`${name} must be a whole number from 1 to ${max} (got ${value})`);
   return value;
 }
 
@@ -91,6 +100,16 @@ interface Settings {
   readonly seed: number;
   readonly operations: OperationName[] | undefined;
   readonly checks: ReadonlySet<string>;
+}
+
+/** The report directory, made and proven writable; a UsageError naming why it cannot be. */
+export async function usableReportDir(dir: string): Promise<string> {
+  try {
+    return await prepareReportDir(dir);
+  } catch (err) {
+    if (err instanceof ReportDirError) throw new UsageError(err.message);
+    throw err;
+  }
 }
 
 function usage<T>(make: () => T): T {
@@ -107,7 +126,7 @@ function settingsOf(options: ConformanceOptions): Settings {
   if (selected.length === 0) throw new UsageError(`--checks and --skip-checks leave no check in the suites ${options.suites?.join(', ')}`);
   const shard = parseShard(options.shard);
   const replay = parseReplay(options.replay);
-  const runs = positive('--runs', options.runs, DEFAULT_RUNS);
+  const runs = positive('--runs', options.runs, DEFAULT_RUNS, MAX_RUNS);
   const concurrency = positive('--concurrency', options.concurrency, DEFAULT_CONCURRENCY);
   const timeoutMs = positive('--timeout-ms', options.timeoutMs, 10_000);
   const seed = options.seed ?? replay?.seed ?? randomBytes(4).readInt32LE();
@@ -143,13 +162,17 @@ async function sweep(target: Target, runId: string, timeoutMs: number): Promise<
 export async function runConformance(options: ConformanceOptions = {}): Promise<ConformanceResult> {
   const settings = settingsOf(options);
   const { selected, shard, seed, runs, timeoutMs } = settings;
+  // Reports are written after the run: where they cannot be, nothing runs.
+  const reportDir = options.reportDir === false ? undefined : await usableReportDir(options.reportDir ?? DEFAULT_REPORT_DIR);
   const runId = randomBytes(6).toString('hex');
   const startedAt = new Date();
   const target = await createTarget({ ...options, timeoutMs });
   let result;
   try {
     const probe = await target.call('ListSequenceStores', { maxResults: 1 }, { timeoutMs });
-    if (probe.transportError) throw new TargetUnreachableError(`cannot reach the ${target.kind} target${target.endpoint ? ` at ${target.endpoint}` : ''}: ${probe.transportError}`);
+    if (probe.transportError) throw new TargetUnreachableError(`cannot reach the ${target.kind} target${target.endpoint ? ` at ${target.endpoint}` : ''}: ${plainTransportError(probe.transportError, target.endpoint)}`);
+    const foreign = notHealthOmics(probe, target.endpoint);
+    if (foreign !== undefined) throw new TargetUnreachableError(foreign);
     try {
       result = await runSuites(target, selected, engineOptions(settings, runId, options));
     } catch (err) {
@@ -160,16 +183,18 @@ export async function runConformance(options: ConformanceOptions = {}): Promise<
   } finally {
     await target.close();
   }
-  const report = buildReport(result, {
+  const built = buildReport(result, {
     target: { kind: target.kind, name: target.name, ...(target.endpoint ? { endpoint: target.endpoint } : {}), region: target.region },
     seed,
     runs,
     shard: `${shard.index}/${shard.count}`,
     suites: selected.map((s) => s.name),
+    ...(options.replay !== undefined ? { replay: options.replay } : {}),
     startedAt,
     durationMs: Date.now() - startedAt.getTime(),
   });
-  const reportFiles = options.reportDir === false ? [] : [await writeJsonReport(report, options.reportDir ?? DEFAULT_REPORT_DIR)];
+  const report: Report = { ...built, verdict: runVerdict(built, { ...(options.failOn ? { failOn: options.failOn } : {}), ...(options.expectFailures ? { expected: options.expectFailures } : {}) }) };
+  const reportFiles = reportDir === undefined ? [] : [await writeJsonReport(report, reportDir)];
   return { report, reportFiles };
 }
 

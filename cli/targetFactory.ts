@@ -64,8 +64,13 @@ function checkPositive(name: string, value: number | undefined): void {
   if (value !== undefined && !(Number.isFinite(value) && value > 0)) throw new UsageError(`${name} must be above 0 (got ${value})`);
 }
 
+/** The target a choice asks for: --target, else an endpoint when --endpoint or AWS_ENDPOINT_URL_OMICS gives one, else the embedded emulator. */
+export function targetKind(choice: TargetChoice, env: NodeJS.ProcessEnv = process.env): TargetKind {
+  return choice.target ?? (choice.endpoint || env.AWS_ENDPOINT_URL_OMICS ? 'endpoint' : 'emulator');
+}
+
 export async function createTarget(choice: TargetChoice, env: NodeJS.ProcessEnv = process.env): Promise<Target> {
-  const kind = choice.target ?? (choice.endpoint ? 'endpoint' : 'emulator');
+  const kind = targetKind(choice, env);
   const timeout = choice.timeoutMs !== undefined ? { timeoutMs: choice.timeoutMs } : {};
   switch (kind) {
     case 'emulator':

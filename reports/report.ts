@@ -1,9 +1,10 @@
 // The report of a run as plain, versioned data: what every format is written from.
 import { checkStatus, type CheckStatus } from '../suites/recorder.ts';
 import type { Finding } from '../suites/types.ts';
+import type { Verdict } from './verdict.ts';
 import type { SuitesResult } from '../suites/runSuites.ts';
 import type { Observation } from '../targets/types.ts';
-import { reproduce, type Reproduction, type ReproductionTarget } from './reproduction.ts';
+import { replayCommand, reproduce, type ReplayTarget, type Reproduction } from './reproduction.ts';
 
 export const REPORT_FORMAT = 'omics-conformance-report';
 export const REPORT_VERSION = 1;
@@ -31,6 +32,8 @@ export interface ReportedFinding {
   readonly observed: ReportedObservation;
   /** `--replay` value that runs this case again. */
   readonly replay: string;
+  /** The whole command that runs it again, on the target it failed on. */
+  readonly replayCommand: string;
   readonly reproduction: Reproduction;
 }
 
@@ -59,6 +62,8 @@ export interface Report {
   readonly runs: number;
   readonly shard: string;
   readonly suites: readonly string[];
+  /** The `--replay` value the run was given: it ran that one case. */
+  readonly replay?: string;
   readonly startedAt: string;
   readonly durationMs: number;
   readonly checks: readonly ReportedCheck[];
@@ -66,6 +71,8 @@ export interface Report {
   readonly coverage: { readonly rules: number; readonly covered: number; readonly ratio: number; readonly uncovered: readonly string[] };
   readonly cleanup: { readonly deleted: number; readonly left: readonly string[] };
   readonly aborted?: string;
+  /** What the outcome means for CI: the checks that fail the run, those below --fail-on, expected and stale ones. */
+  readonly verdict?: Verdict;
 }
 
 const BODY_LIMIT = 4096;
@@ -82,7 +89,7 @@ function observed(obs: Observation): ReportedObservation {
   };
 }
 
-function finding(f: Finding, target: ReproductionTarget): ReportedFinding {
+function finding(f: Finding, target: ReplayTarget): ReportedFinding {
   // The engine gives every recorded finding its case and observation.
   const c = f.case!;
   return {
@@ -93,6 +100,7 @@ function finding(f: Finding, target: ReproductionTarget): ReportedFinding {
     case: { operation: c.operation, label: c.label, send: c.send, input: c.input, expect: c.expect, phase: c.phase },
     observed: observed(f.observation!),
     replay: f.replay ?? '',
+    replayCommand: replayCommand(f.replay ?? '', target),
     reproduction: reproduce(c.operation, c.input, target),
   };
 }
@@ -103,12 +111,13 @@ export interface ReportMeta {
   readonly runs: number;
   readonly shard: string;
   readonly suites: readonly string[];
+  readonly replay?: string;
   readonly startedAt: Date;
   readonly durationMs: number;
 }
 
 export function buildReport(result: SuitesResult, meta: ReportMeta): Report {
-  const target = { region: meta.target.region, ...(meta.target.endpoint ? { endpoint: meta.target.endpoint } : {}) };
+  const target = { kind: meta.target.kind, region: meta.target.region, ...(meta.target.endpoint ? { endpoint: meta.target.endpoint } : {}) };
   const checks: ReportedCheck[] = result.tallies.map((t) => {
     const s = checkStatus(t);
     const reasons = [...t.skipReasons];
@@ -141,6 +150,7 @@ export function buildReport(result: SuitesResult, meta: ReportMeta): Report {
     runs: meta.runs,
     shard: meta.shard,
     suites: meta.suites,
+    ...(meta.replay !== undefined ? { replay: meta.replay } : {}),
     startedAt: meta.startedAt.toISOString(),
     durationMs: Math.round(meta.durationMs),
     checks,

@@ -53,3 +53,24 @@ export function reproduce(operation: OperationName, input: Record<string, unknow
   ].join(' ');
   return { awsCli: cli, http, curl };
 }
+
+export interface ReplayTarget extends ReproductionTarget {
+  readonly kind: string;
+}
+
+/**
+ * The whole command that runs one failing case again on the target it failed on: the replay value
+ * with the target, endpoint and region, and only the suite the value names.
+ */
+export function replayCommand(value: string, target: ReplayTarget): string {
+  const suite = /^([a-z]+)\//.exec(value)?.[1];
+  const where =
+    target.kind === 'emulator'
+      ? []
+      : target.kind === 'mock'
+        ? ['--target', 'mock']
+        : target.kind === 'aws'
+          ? ['--target', 'aws', '--allow-real-resources', '--region', target.region, ...(target.endpoint ? ['--endpoint', target.endpoint] : [])]
+          : ['--endpoint', target.endpoint ?? '<URL>', '--region', target.region];
+  return ['npx omics-conformance run', ...where, ...(suite ? ['--suites', suite] : []), '--replay', shellQuote(value)].join(' ');
+}

@@ -50,13 +50,30 @@ export class RunStores {
     return this.owned.size;
   }
 
-  /** Records a store the run's own request created, so that cleanup deletes it. */
+  /**
+   * Records a store the run's own request created, so that cleanup deletes it: by its id, also when
+   * the answer left its ARN out (then no ref comes back; `complete` reads the ARN).
+   */
   track(observation: Observation, createdWith: Record<string, unknown>): StoreRef | undefined {
     const out = observation.client.output;
-    if (!out || typeof out.id !== 'string' || typeof out.arn !== 'string') return undefined;
-    const ref = { id: out.id, arn: out.arn, createdWith };
-    this.owned.set(ref.id, ref);
-    return ref;
+    if (!out || typeof out.id !== 'string') return undefined;
+    const ref = { id: out.id, arn: typeof out.arn === 'string' ? out.arn : '', createdWith };
+    if (!this.owned.get(ref.id)?.arn || ref.arn) this.owned.set(ref.id, ref);
+    return ref.arn ? ref : undefined;
+  }
+
+  /**
+   * Tracks a created store and, where its answer left the ARN out, reads the ARN with
+   * GetSequenceStore: one member missing from one answer (a response-shape failure the shape checks
+   * report) does not leave the run without stores to test with.
+   */
+  async complete(observation: Observation, createdWith: Record<string, unknown>): Promise<StoreRef | undefined> {
+    const ref = this.track(observation, createdWith);
+    const id = observation.client.output?.id;
+    if (ref || typeof id !== 'string') return ref;
+    const read = await this.target.call('GetSequenceStore', { id }, { timeoutMs: this.settings.timeoutMs });
+    const arn = read.client.output?.arn;
+    return typeof arn === 'string' ? this.track({ ...observation, client: { output: { ...observation.client.output, arn } } }, createdWith) : undefined;
   }
 
   /** Runs `work` while no other exclusive work on the same store runs. */
@@ -82,7 +99,7 @@ export class RunStores {
   async fresh(purpose: string, options: { runTag?: boolean } = {}): Promise<StoreRef> {
     const input = { name: `omics-conformance ${this.runId} ${purpose} ${++this.made}`, ...(options.runTag === false ? {} : { tags: { [RUN_TAG_KEY]: this.runId } }) };
     const obs = await this.target.call('CreateSequenceStore', input, { timeoutMs: this.settings.timeoutMs });
-    const ref = this.track(obs, input);
+    const ref = await this.complete(obs, input);
     if (!ref) throw new Error(`could not create a store to test with: ${obs.transportError ?? obs.client.error?.name ?? 'no id in the answer'} ${obs.client.error?.message ?? ''}`.trim());
     await this.settle(ref.id, obs);
     return ref;

@@ -2,9 +2,10 @@
 import * as Omics from '@aws-sdk/client-omics';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import type { AwsCredentialIdentity } from '@smithy/types';
-import type { OperationName } from '../specs/index.ts';
+import { operations, type OperationName } from '../specs/index.ts';
 import type { CallOptions, ObservedError, Observation, WireExchange } from './types.ts';
 import { clientDeviations, type ClientDeviations } from './clientDeviations.ts';
+import { toSdkForm } from './sdkForm.ts';
 import { wireCapture } from './wireCapture.ts';
 
 export interface ClientSettings {
@@ -69,6 +70,26 @@ function isTransportError(err: unknown, exchanges: readonly WireExchange[]): boo
   return e?.$metadata?.httpStatusCode === undefined && (exchanges.length === 0 || exchanges.every((x) => !x.response));
 }
 
+/**
+ * A success answer the SDK could not read (a member of another type than the model's, a timestamp
+ * as a number): its output as the wire carried it, so that the run goes on and the response-shape
+ * checks name the member; undefined for anything else (a service error, a body that is not JSON).
+ */
+function unreadableSuccess(operation: OperationName, err: unknown, exchanges: readonly WireExchange[]): { output: Record<string, unknown>; unreadable: string } | undefined {
+  const e = err as { $fault?: unknown; message?: string } | undefined;
+  const response = exchanges[exchanges.length - 1]?.response;
+  if (!response || e?.$fault !== undefined || response.status < 200 || response.status >= 300) return undefined;
+  let body: unknown;
+  try {
+    body = response.body ? JSON.parse(response.body) : {};
+  } catch {
+    return undefined;
+  }
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return undefined;
+  const output = toSdkForm(operations[operation].output, body) as Record<string, unknown>;
+  return { output, unreadable: `${(err as Error)?.name ?? 'Error'}: ${(e?.message ?? String(err)).split('\n')[0]}` };
+}
+
 export async function callThroughSdk(
   client: Omics.OmicsClient,
   operation: OperationName,
@@ -95,6 +116,8 @@ export async function callThroughSdk(
     if (options.captureWire && isTransportError(err, exchanges)) {
       return { ...base, client: {}, transportError: (err as Error)?.message ?? String(err), durationMs };
     }
+    const read = options.captureWire ? unreadableSuccess(operation, err, exchanges) : undefined;
+    if (read) return { ...base, client: read, durationMs };
     return { ...base, client: { error: observedError(err) }, durationMs };
   } finally {
     clearTimeout(timer);

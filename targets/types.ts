@@ -26,6 +26,11 @@ export interface WireExchange {
 export interface ClientView {
   readonly output?: Record<string, unknown>;
   readonly error?: ObservedError;
+  /**
+   * The SDK could not read this success answer, and why; `output` is then the answer as the wire
+   * carried it (timestamps that are date-time strings as Dates, everything else as it came).
+   */
+  readonly unreadable?: string;
 }
 
 export interface ObservedError {

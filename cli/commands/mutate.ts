@@ -1,14 +1,14 @@
 // omics-conformance mutate: the suites against the embedded emulator once per mutant and benign
 // variant of the catalogue (and per seed), in worker threads; mutation.json and a kill matrix.
-import { mkdir, writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { catalogue, type CatalogueEntry } from '../../emulator/mutants/catalogue.ts';
 import { mutationConsole } from '../../reports/mutation.ts';
 import { DEFAULT_JOBS } from '../mutation/pool.ts';
 import { DEFAULT_MUTATE_RUNS, judgedChecks, runMutation } from '../mutation/runMutation.ts';
 import { stratifiedSample } from '../mutation/sample.ts';
-import { DEFAULT_REPORT_DIR } from '../runConformance.ts';
-import { EXIT_FAILED, EXIT_OK, parseOptions, UsageError } from '../usage.ts';
+import { DEFAULT_REPORT_DIR, MAX_RUNS, usableReportDir } from '../runConformance.ts';
+import { EXIT_FAILED, EXIT_OK, numberOption, parseOptions, UsageError, type NumberRange } from '../usage.ts';
 
 const HELP = `Usage: omics-conformance mutate [options]
 
@@ -34,11 +34,15 @@ Options:
 Exit codes: 0 every mutant killed on every seed and every variant passed; 1 a mutant survived
 or a variant failed; 2 bad usage.`;
 
-function whole(name: string, text: string | undefined, min: number): number | undefined {
-  if (text === undefined) return undefined;
-  if (!/^\d+$/.test(text) || Number(text) < min) throw new UsageError(`mutate: --${name} must be a whole number of at least ${min}, got '${text}'`);
-  return Number(text);
-}
+/** Ranges of the numeric options: no mutate run is endless. */
+const RANGES = {
+  seeds: { min: 1, max: 1000 },
+  seed: { min: 0, max: 2 ** 31 - 1 },
+  runs: { min: 1, max: MAX_RUNS },
+  jobs: { min: 1, max: 64 },
+} as const satisfies Record<string, NumberRange>;
+
+const whole = (name: keyof typeof RANGES, text: string | undefined) => numberOption('mutate', name, text, RANGES[name]);
 
 /** The entries `spec` names: ids, or families with a trailing `*`. */
 export function selectEntries(all: readonly CatalogueEntry[], spec: string | undefined): CatalogueEntry[] {
@@ -77,18 +81,13 @@ export async function main(argv: string[]): Promise<number> {
     console.log(listing(entries));
     return EXIT_OK;
   }
-  const seedCount = whole('seeds', v.seeds, 1) ?? 1;
-  const first = whole('seed', v.seed, 0) ?? 1;
-  const runs = whole('runs', v.runs, 1) ?? DEFAULT_MUTATE_RUNS;
-  const jobs = whole('jobs', v.jobs, 1) ?? DEFAULT_JOBS;
-  const dir = resolve(v['report-dir'] ?? DEFAULT_REPORT_DIR);
+  const seedCount = whole('seeds', v.seeds) ?? 1;
+  const first = whole('seed', v.seed) ?? 1;
+  const runs = whole('runs', v.runs) ?? DEFAULT_MUTATE_RUNS;
+  const jobs = whole('jobs', v.jobs) ?? DEFAULT_JOBS;
   const seeds = Array.from({ length: seedCount }, (_, i) => first + i);
   // The report's folder is made first: a run of minutes must not end in a folder that cannot be written.
-  try {
-    await mkdir(dir, { recursive: true });
-  } catch (error) {
-    throw new UsageError(`mutate: cannot make the report folder ${dir}: ${(error as Error).message}`);
-  }
+  const dir = await usableReportDir(v['report-dir'] ?? DEFAULT_REPORT_DIR);
 
   const report = await runMutation({
     entries,

@@ -1,10 +1,12 @@
 // omics-conformance run: the conformance suites against a target, with reports.
+import { readFile } from 'node:fs/promises';
 import { consoleSummary } from '../../reports/console.ts';
+import { FAIL_ON, parseExpectedFailures, type ExpectedFailure, type FailOn } from '../../reports/verdict.ts';
 import { checkRegistry, suiteNames, type Check, type Progress } from '../../suites/index.ts';
 import { StoreLedger } from '../../targets/ledger.ts';
-import { DEFAULT_CONCURRENCY, DEFAULT_REPORT_DIR, DEFAULT_RUNS, planConformance, runConformance, TargetUnreachableError, type ConformanceOptions, type Plan } from '../runConformance.ts';
-import { DEFAULT_MAX_STORES, DEFAULT_RATE, DEFAULT_REGION, TARGET_KINDS, type TargetKind } from '../targetFactory.ts';
-import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, parseOptions, UsageError } from '../usage.ts';
+import { DEFAULT_CONCURRENCY, DEFAULT_REPORT_DIR, DEFAULT_RUNS, MAX_RUNS, planConformance, runConformance, TargetUnreachableError, type ConformanceOptions, type Plan } from '../runConformance.ts';
+import { DEFAULT_MAX_STORES, DEFAULT_RATE, DEFAULT_REGION, TARGET_KINDS, targetKind, type TargetKind } from '../targetFactory.ts';
+import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, numberOption, parseOptions, UsageError, type NumberRange } from '../usage.ts';
 
 const HELP = `Usage: omics-conformance run [options]
 
@@ -42,28 +44,39 @@ What runs:
   --skip-checks a,b   judge every selected check but these
   --list-checks       print every check (id, level, kind, what it needs from a target, title,
                       and where in the contract it comes from), then exit 0
-  --runs N            generated cases per property (default ${DEFAULT_RUNS})
+  --runs N            generated cases per property (default ${DEFAULT_RUNS}, at most ${MAX_RUNS})
   --seed N            default: random, printed and written in the report
   --replay VALUE      run one failure again, as the report prints it:
                       <property>@<seed>:<path>, <suite>/boundary@<index>, or <seed>:<path>
   --shard K/N         run the K-th of N deterministic parts (for CI matrices)
-  --concurrency N     boundary cases in flight at once (default ${DEFAULT_CONCURRENCY})
-  --timeout-ms N      time limit of each call (default 10000)
+  --concurrency N     boundary cases in flight at once (default ${DEFAULT_CONCURRENCY}, at most 64)
+  --timeout-ms N      time limit of each call (default 10000, at most 600000)
+
+What fails the run:
+  --fail-on LEVEL     must, should (default) or observed: the lowest level whose failed checks
+                      fail the run. Failures below it are reported and do not fail it; observed
+                      also fails on warnings (members the contract does not know)
+  --expect-failures FILE
+                      checks known to fail, one per line as '<check id> <reason>' ('#' comments):
+                      reported as expected, not failing the run; one that passes is reported
+                      as stale
 
 Output:
-  --report-dir DIR    where report.json goes (default ${DEFAULT_REPORT_DIR}/)
+  --report-dir DIR    where report.json goes (default ${DEFAULT_REPORT_DIR}/); made and checked
+                      writable before anything runs
   -h, --help          this text
 
 Credentials for an endpoint come from AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY, dummy ones when
-unset. Exit codes: 0 every check passed, 1 a check failed or the run was interrupted, 2 bad usage
-or unreachable target.`;
+unset.
 
-function decimal(name: string, text: string | undefined): number | undefined {
-  if (text === undefined) return undefined;
-  const n = Number(text);
-  if (!Number.isFinite(n) || n <= 0) throw new UsageError(`run: ${name} must be a number above 0, got '${text}'`);
-  return n;
-}
+The closing line counts checks: passed (judged at least one case, none failed), failed (with how
+many of those are expected or below --fail-on), skipped (judged no case; the report says why).
+Exit codes:
+  0  at least one check judged a case, and no check that fails the run failed
+  1  a check failed at or above --fail-on (and was not expected), or the run was interrupted
+  2  nothing was tested: bad usage, a report folder that cannot be written, a target that cannot
+     be reached or does not speak HealthOmics, or a run that judged no case (e.g. a --replay
+     value that matches no case of the selected suites)`;
 
 function duration(seconds: number): string {
   const s = Math.ceil(seconds);
@@ -91,6 +104,21 @@ export function formatPlan(plan: Plan, target: string): string {
   return lines.join('\n');
 }
 
+/** The --expect-failures file, read and checked against the registry before anything runs. */
+async function expectedFailuresFrom(file: string): Promise<ExpectedFailure[]> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (err) {
+    throw new UsageError(`run: --expect-failures ${file}: cannot read it (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+  }
+  try {
+    return parseExpectedFailures(text, new Set(checkRegistry().keys()), file);
+  } catch (err) {
+    throw new UsageError(`run: --expect-failures ${(err as Error).message}`);
+  }
+}
+
 /** The check registry as a table: one check per line, its spec reference beneath. */
 export function formatChecks(checks: readonly Check[]): string {
   const width = Math.max(...checks.map((c) => c.id.length));
@@ -103,20 +131,33 @@ export function formatChecks(checks: readonly Check[]): string {
   return lines.join('\n');
 }
 
-function number(name: string, text: string | undefined): number | undefined {
-  if (text === undefined) return undefined;
-  const n = Number(text);
-  if (!Number.isInteger(n)) throw new UsageError(`run: ${name} must be a whole number, got '${text}'`);
-  return n;
-}
+/** Ranges of the numeric options: wide enough for any real use, narrow enough that no run is endless. */
+export const OPTION_RANGES = {
+  runs: { min: 1, max: MAX_RUNS },
+  seed: { min: -(2 ** 31), max: 2 ** 31 - 1 },
+  concurrency: { min: 1, max: 64 },
+  'timeout-ms': { min: 1, max: 600_000 },
+  'max-stores': { min: 1, max: 10_000 },
+  rate: { min: 0.01, max: 1_000, integer: false },
+} as const satisfies Record<string, NumberRange>;
+
+const numeric = (values: Record<string, unknown>, name: keyof typeof OPTION_RANGES) => numberOption('run', name, values[name] as string | undefined, OPTION_RANGES[name]);
 
 function list(text: string | undefined): string[] | undefined {
   return text === undefined ? undefined : text.split(',').map((s) => s.trim()).filter(Boolean);
 }
 
+const EXAMPLES: Readonly<Record<string, string>> = {
+  '--checks': 'check ids such as validation.rejects-invalid, or shape.*',
+  '--skip-checks': 'check ids such as validation.rejects-invalid, or shape.*',
+  '--suites': suiteNames.join(', '),
+  '--operations': 'operation names such as CreateSequenceStore',
+};
+
+/** A comma-separated option that must name something: `--suites ,` is a mistake, not "all". */
 function nonEmpty(flag: string, text: string): string[] {
   const items = list(text)!;
-  if (items.length === 0) throw new UsageError(`run: ${flag} names no check (give ids such as validation.rejects-invalid, or shape.*)`);
+  if (items.length === 0) throw new UsageError(`run: ${flag} names nothing (give ${EXAMPLES[flag]})`);
   return items;
 }
 
@@ -156,6 +197,8 @@ export async function main(argv: string[]): Promise<number> {
     rate: { type: 'string' },
     plan: { type: 'boolean' },
     'list-checks': { type: 'boolean' },
+    'fail-on': { type: 'string' },
+    'expect-failures': { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help) {
@@ -169,32 +212,37 @@ export async function main(argv: string[]): Promise<number> {
   const target = values.target as string | undefined;
   if (target !== undefined && !(TARGET_KINDS as readonly string[]).includes(target)) throw new UsageError(`run: --target ${target}: targets are ${TARGET_KINDS.join(', ')}`);
 
+  const failOn = values['fail-on'] as string | undefined;
+  if (failOn !== undefined && !(FAIL_ON as readonly string[]).includes(failOn)) throw new UsageError(`run: --fail-on ${failOn}: give one of ${FAIL_ON.join(', ')}`);
+  const expectFailures = values['expect-failures'] !== undefined ? await expectedFailuresFrom(values['expect-failures'] as string) : undefined;
+
   const tty = Boolean(process.stderr.isTTY) && !process.env.CI;
   const ledger = new StoreLedger();
   const options: ConformanceOptions = {
     ...(target ? { target: target as TargetKind } : {}),
     ...(values.endpoint ? { endpoint: values.endpoint as string } : {}),
     ...(values.region ? { region: values.region as string } : {}),
-    ...(values.suites ? { suites: list(values.suites as string)! } : {}),
-    ...(values.operations ? { operations: list(values.operations as string)! } : {}),
+    ...(values.suites !== undefined ? { suites: nonEmpty('--suites', values.suites as string) } : {}),
+    ...(values.operations !== undefined ? { operations: nonEmpty('--operations', values.operations as string) } : {}),
     ...(values.checks !== undefined ? { checks: nonEmpty('--checks', values.checks as string) } : {}),
     ...(values['skip-checks'] !== undefined ? { skipChecks: nonEmpty('--skip-checks', values['skip-checks'] as string) } : {}),
-    ...(values.runs !== undefined ? { runs: number('--runs', values.runs as string)! } : {}),
-    ...(values.seed !== undefined ? { seed: number('--seed', values.seed as string)! } : {}),
+    ...(values.runs !== undefined ? { runs: numeric(values, 'runs')! } : {}),
+    ...(values.seed !== undefined ? { seed: numeric(values, 'seed')! } : {}),
     ...(values.replay ? { replay: values.replay as string } : {}),
     ...(values.shard ? { shard: values.shard as string } : {}),
-    ...(values.concurrency !== undefined ? { concurrency: number('--concurrency', values.concurrency as string)! } : {}),
-    ...(values['timeout-ms'] !== undefined ? { timeoutMs: number('--timeout-ms', values['timeout-ms'] as string)! } : {}),
+    ...(values.concurrency !== undefined ? { concurrency: numeric(values, 'concurrency')! } : {}),
+    ...(values['timeout-ms'] !== undefined ? { timeoutMs: numeric(values, 'timeout-ms')! } : {}),
     ...(values['report-dir'] ? { reportDir: values['report-dir'] as string } : {}),
     ...(values['allow-real-resources'] ? { allowRealResources: true } : {}),
-    ...(values['max-stores'] !== undefined ? { maxStores: decimal('--max-stores', values['max-stores'] as string)! } : {}),
-    ...(values.rate !== undefined ? { rate: decimal('--rate', values.rate as string)! } : {}),
+    ...(values['max-stores'] !== undefined ? { maxStores: numeric(values, 'max-stores')! } : {}),
+    ...(values.rate !== undefined ? { rate: numeric(values, 'rate')! } : {}),
+    ...(failOn ? { failOn: failOn as FailOn } : {}),
+    ...(expectFailures ? { expectFailures } : {}),
     ledger,
   };
-  if (options.maxStores !== undefined && !Number.isInteger(options.maxStores)) throw new UsageError(`run: --max-stores must be a whole number, got '${values['max-stores']}'`);
   if (values.plan) {
     const plan = await planConformance(options);
-    console.log(formatPlan(plan, target ?? (options.endpoint ? 'endpoint' : 'emulator')));
+    console.log(formatPlan(plan, targetKind(options)));
     return EXIT_OK;
   }
 
@@ -231,7 +279,12 @@ export async function main(argv: string[]): Promise<number> {
     const { report, reportFiles } = await runConformance(runOptions);
     if (tty) process.stderr.write('\r\x1b[2K');
     console.log(consoleSummary(report, reportFiles));
-    return report.summary.failed > 0 || report.aborted || signals > 0 ? EXIT_FAILED : EXIT_OK;
+    if (signals > 0) return EXIT_FAILED;
+    if (report.verdict?.outcome === 'nothing-judged') {
+      console.error(`omics-conformance run: nothing was tested: ${options.replay ? `--replay ${options.replay} matches no case of the suites run (${report.suites.join(', ')})` : 'no check judged a case (every check was skipped; the report says why)'}`);
+      return EXIT_USAGE;
+    }
+    return report.verdict?.outcome === 'passed' ? EXIT_OK : EXIT_FAILED;
   } catch (err) {
     if (tty) process.stderr.write('\r\x1b[2K');
     if (err instanceof TargetUnreachableError) {

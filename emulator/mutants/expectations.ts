@@ -36,11 +36,12 @@ export function outputCatches(operation: OperationName, member: string, how: 'dr
   const spec = operations[operation].output.members[member]!;
   const out = new Set<string>();
   const modelled = MODELLED[operation]?.includes(member) ?? false;
-  // A timestamp of another type is an answer the SDK cannot read at all: the call fails in the client.
+  // A timestamp of another type is an answer the SDK cannot read at all: the harness reads it from
+  // the wire instead, so the run goes on and only the checks of that member's form fail.
   const unreadable = how === 'retyped' && spec.target.type === 'timestamp';
   if (unreadable) {
+    out.add('shape.output-schema');
     out.add('wire.response-agrees');
-    out.add('lifecycle.model-agrees');
   } else {
     if (spec.required || how === 'retyped') out.add('shape.output-schema');
     if (how === 'retyped' && isCollection(spec.target)) out.add('wire.response-agrees');
@@ -49,7 +50,7 @@ export function outputCatches(operation: OperationName, member: string, how: 'dr
     if (documentedDefault(member)) out.add('shape.etag-default');
     if (modelled) out.add('lifecycle.model-agrees');
   }
-  const withoutStore = operation === 'CreateSequenceStore' && (member === 'id' || member === 'arn' || unreadable);
+  const withoutStore = operation === 'CreateSequenceStore' && member === 'id';
   if (withoutStore) for (const id of NEEDS_A_CREATED_STORE) out.add(id);
   return [...out];
 }

@@ -109,7 +109,7 @@ async function stillCreating(env: SuiteEnv, c: ExceptionCase, control: TargetCon
     return await control.withBehaviour({ createDelayMs: CONFLICT_WINDOW_MS }, async (): Promise<Outcome> => {
       const create = storeInput(env, 'conflict');
       const obs = await env.target.call('CreateSequenceStore', create, { timeoutMs: env.options.timeoutMs });
-      const store = env.stores.track(obs, create);
+      const store = await env.stores.complete(obs, create);
       if (!store) return { skipped: `could not create the store to update: ${obs.transportError ?? obs.client.error?.name ?? 'no id in the answer'}` };
       storeId = store.id;
       const input = { ...c.input, id: store.id, description: `updated while ${storeStatus.creating}` };

@@ -116,14 +116,15 @@ export class TargetSystem implements LifecycleSystem {
   async create(input: Output): Promise<Output> {
     const output = await this.call('CreateSequenceStore', input);
     const observation = this.lastObservation();
-    const ref = this.env.stores.track(observation, input);
+    const ref = await this.env.stores.complete(observation, input);
     if (!ref) return output;
     this.own.set(ref.id, { actions: new Set() });
     const created = output.creationTime instanceof Date ? output.creationTime.getTime() : Number.NaN;
     this.earliest = Number.isFinite(created) ? Math.min(this.earliest ?? created, created) : (this.earliest ?? this.startedAt - CLOCK_SKEW_MS);
     this.observe(ref.id, output.status);
     await this.settle(ref.id, observation);
-    return output;
+    // An answer without its ARN is the output schema's to report; the sequence goes on with the ARN Get read.
+    return { ...output, arn: ref.arn };
   }
 
   async get(id: string): Promise<Output> {

@@ -52,13 +52,14 @@ export const outputSchemaCheck: ObservationCheck = {
     if (!succeeded(obs)) return [];
     const body = wireBody(obs);
     if (!body) return [];
-    const problems = schemaErrors(outputSchema(obs.operation), body.body);
+    const problems = schemaErrors(outputSchema(obs.operation), body.body).map((p) => `${p.path || '(body)'} ${p.message}`);
+    if (obs.client.unreadable) problems.push(`the SDK could not read it (${obs.client.unreadable})`);
     if (problems.length === 0) return [pass(this.id, `${obs.operation} response matches the output schema (${body.from})`)];
     return [
       {
         checkId: this.id,
         status: 'failed',
-        message: `${obs.operation} response does not match the output schema: ${problems.map((p) => `${p.path || '(body)'} ${p.message}`).join('; ')}`,
+        message: `${obs.operation} response does not match the output schema: ${problems.join('; ')}`,
         expected: `the ${operations[obs.operation].output.name} shape`,
         received: body.body,
         hint: 'Compare each listed member with the output shape in specs/operations.ts: required members present, types and patterns as modelled, timestamps as ISO 8601 strings.',
@@ -234,6 +235,8 @@ export const creationTimeCheck: ObservationCheck = {
   check(c, obs, ctx) {
     if (!succeeded(obs)) return [];
     const body = wireBody(obs)?.body as Record<string, unknown>;
+    // Its evidence is a date-time string: another type is the output schema's failure to report.
+    if (body.creationTime !== undefined && typeof body.creationTime !== 'string') return [{ checkId: this.id, status: 'skipped', message: `creationTime is not a date-time string (${typeof body.creationTime}): shape.output-schema reports it` }];
     if (typeof body.creationTime !== 'string') return [];
     const at = Date.parse(body.creationTime);
     const off = Math.abs(at - ctx.calledAt);

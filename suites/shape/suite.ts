@@ -33,7 +33,7 @@ export async function executeShapeCase(env: SuiteEnv, given: Case): Promise<Exec
   const c: Case = { ...given, input: prepareInput(env, given, given.input) };
   const created = await env.target.call('CreateSequenceStore', c.input, { timeoutMs });
   const out: Executed[] = [{ case: c, observation: created, context: { createdWith: c.input } }];
-  const store = env.stores.track(created, c.input);
+  const store = await env.stores.complete(created, c.input);
   if (!store) return out;
   try {
     const ctx = { createdWith: c.input };

@@ -106,14 +106,16 @@ export const responseAgreesCheck: ObservationCheck = {
     if (!response || response.status !== code || obs.transportError) return [];
     const body = parsed(response.body);
     const sdkError = obs.client.error;
+    const unreadable = obs.client.unreadable;
     const shape = operations[obs.operation].output;
     const problems: string[] = [];
     if (!body.ok) problems.push(`the body is not JSON: ${response.body.slice(0, 80)}`);
-    else if (!sdkError) problems.push(...outputDifferences(shape, body.value, obs.client.output ?? {}));
+    else if (!sdkError && unreadable === undefined) problems.push(...outputDifferences(shape, body.value, obs.client.output ?? {}));
     else {
       // What on the wire does not read as its wire schema says: most likely what the SDK choked on.
       const wireForm = schemaErrors(outputSchema(obs.operation), body.value).map((p) => `on the wire ${p.path || '(body)'} ${p.message}`);
-      problems.push(`the wire says HTTP ${code} success, the SDK raised ${sdkError.name}: ${sdkError.message.split('\n')[0]}`, ...wireForm);
+      const sdk = sdkError ? `raised ${sdkError.name}: ${sdkError.message.split('\n')[0]}` : `could not read it (${unreadable})`;
+      problems.push(`the wire says HTTP ${code} success, the SDK ${sdk}`, ...wireForm);
     }
     if (problems.length === 0) return [pass(this.id, `${obs.operation} output reads the same on the wire and in the SDK`)];
     return [
@@ -122,7 +124,7 @@ export const responseAgreesCheck: ObservationCheck = {
         status: 'failed',
         message: `${obs.operation}: ${problems.join('; ')}`,
         expected: 'the same members and values on the wire and in the SDK output',
-        received: { wire: response.body.slice(0, 2000), sdk: sdkError ?? obs.client.output },
+        received: { wire: response.body.slice(0, 2000), sdk: sdkError ?? (unreadable !== undefined ? { unreadable } : obs.client.output) },
         hint: 'Answer every output member in its wire form (timestamps as ISO 8601 date-time strings), so that clients read the values that were meant.',
       },
     ];

@@ -13,20 +13,11 @@ import { prepareInput } from '../prepare.ts';
 import { aimedAt, RUN_TAG_KEY, type StoreRef } from '../stores.ts';
 import { wireChecks } from './checks.ts';
 
-/** Tracks the store a create made, from the SDK output or, where the SDK could not read it, the raw body. */
-function trackCreated(env: SuiteEnv, obs: Observation, input: Record<string, unknown>): StoreRef | undefined {
-  const tracked = env.stores.track(obs, input);
-  if (tracked) return tracked;
-  const body = wireBody(obs);
-  if (body?.from !== 'wire' || typeof body.body !== 'object' || body.body === null) return undefined;
-  return env.stores.track({ ...obs, client: { output: body.body as Record<string, unknown> } }, input);
-}
-
 async function createStore(env: SuiteEnv, purpose: string, runTag: boolean): Promise<StoreRef> {
   const name = env.unique.nextIfValid(SequenceStoreName, `omics-conformance ${env.stores.runId} wire ${purpose}`);
   const input = { name, ...(runTag ? { tags: { [RUN_TAG_KEY]: env.stores.runId } } : {}) };
   const obs = await env.target.call('CreateSequenceStore', input, { timeoutMs: env.options.timeoutMs });
-  const ref = trackCreated(env, obs, input);
+  const ref = await env.stores.complete(obs, input);
   if (!ref) throw new Error(`could not create a store to test with: ${obs.transportError ?? obs.client.error?.name ?? 'no id in the answer'} ${obs.client.error?.message ?? ''}`.trim());
   await env.stores.settle(ref.id, obs);
   return ref;
@@ -36,8 +27,10 @@ async function send(env: SuiteEnv, c: Case, store: StoreRef | undefined): Promis
   const input = prepareInput(env, c, store ? aimedAt(c.operation, c.input, store) : c.input);
   const observation = await env.target.call(c.operation, input, { timeoutMs: env.options.timeoutMs });
   if (c.operation === 'CreateSequenceStore') {
-    const created = trackCreated(env, observation, input);
-    if (created) await env.stores.dispose(created.id);
+    // Owned by its id, also where the answer left other members out; deleted at once.
+    env.stores.track(observation, input);
+    const id = observation.client.output?.id;
+    if (typeof id === 'string') await env.stores.dispose(id);
   }
   return [{ case: { ...c, input }, observation }];
 }

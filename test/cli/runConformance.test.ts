@@ -23,10 +23,16 @@ api('a failure comes back with --replay: the boundary case and the shrunk proper
   assert.is(again.cases, 1, 'only the replayed case ran');
 
   const random = first.failures.find((f) => f.case.phase === 'random');
-  if (random) {
-    const replayed = (await runConformance({ ...base, replay: random.replay })).report.checks.find((c) => c.id === 'validation.rejects-invalid')!;
-    assert.is(replayed.failures[0]!.case.label, random.case.label);
-  }
+  assert.ok(random, 'the property failed too');
+  const replayed = (await runConformance({ ...base, replay: random!.replay })).report;
+  const judged = replayed.checks.find((c) => c.id === 'validation.rejects-invalid')!;
+  assert.is(judged.failures[0]!.case.label, random!.case.label);
+  assert.is(judged.cases, 1, 'a property replay runs exactly the case at its path');
+  assert.match(judged.failures[0]!.replayCommand, /^npx omics-conformance run --suites validation --replay 'validation\/CreateSequenceStore\/invalid@-?\d+:[\d:]+'$/);
+  // Once the bug is fixed, the replay still runs that one case (fast-check would walk the shrink tree).
+  const fixed = (await runConformance({ ...base, emulator: {}, replay: random!.replay })).report;
+  assert.is(fixed.summary.failed, 0);
+  assert.is(Math.max(...fixed.checks.map((c) => c.cases)), 1);
 });
 
 api('shards split the boundary cases without overlap or loss, and seeds stay per property', () => {
