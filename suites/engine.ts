@@ -5,7 +5,7 @@ import type { Case } from '../generators/case.ts';
 import type { OperationName } from '../specs/index.ts';
 import type { Observation, Target } from '../targets/types.ts';
 import type { Recorder } from './recorder.ts';
-import type { RunStores } from './stores.ts';
+import { NoStoreToTestWith, type RunStores } from './stores.ts';
 import type { Uniquifier } from './unique.ts';
 import type { Check, CheckContext, Finding, ObservationCheck, ScenarioCheck, Trace, TraceCall } from './types.ts';
 
@@ -175,8 +175,21 @@ async function pool<T>(items: readonly T[], concurrency: number, work: (item: T)
   await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, items.length)) }, worker));
 }
 
+/** `execute`, with a case that found no store to test with skipped (its reason said) instead of stopping the run. */
+function orSkipped(execute: (c: Case) => Promise<Executed[]>): (c: Case) => Promise<Executed[]> {
+  return async (c) => {
+    try {
+      return await execute(c);
+    } catch (err) {
+      if (!(err instanceof NoStoreToTestWith)) throw err;
+      return [{ case: c, observation: { operation: c.operation, input: c.input, via: c.send, client: {}, durationMs: 0 }, skipped: err.message }];
+    }
+  };
+}
+
 /** Every boundary case of the shard, each once; replay of one case by its index. */
-export async function runBoundary(env: SuiteEnv, suite: Suite, cases: readonly Case[], execute: (c: Case) => Promise<Executed[]>): Promise<void> {
+export async function runBoundary(env: SuiteEnv, suite: Suite, cases: readonly Case[], given: (c: Case) => Promise<Executed[]>): Promise<void> {
+  const execute = orSkipped(given);
   const replay = env.options.replay;
   const id = `${suite.name}/boundary`;
   if (replay?.property !== undefined && replay.property !== id) return;
@@ -207,7 +220,8 @@ export interface PropertyOptions {
  * A fast-check property over generated cases. Findings of the generation runs are recorded as they
  * come; once a run fails, fast-check shrinks it, and only the smallest failing case is recorded.
  */
-export async function runProperty(env: SuiteEnv, suite: Suite, propertyId: string, operation: OperationName, cases: fc.Arbitrary<Case>, execute: (c: Case) => Promise<Executed[]>, options: PropertyOptions = {}): Promise<void> {
+export async function runProperty(env: SuiteEnv, suite: Suite, propertyId: string, operation: OperationName, cases: fc.Arbitrary<Case>, given: (c: Case) => Promise<Executed[]>, options: PropertyOptions = {}): Promise<void> {
+  const execute = orSkipped(given);
   const replay = env.options.replay;
   if (env.options.operations && !env.options.operations.includes(operation)) return;
   if (replay?.property !== undefined && replay.property !== propertyId) return;

@@ -5,6 +5,18 @@ import type { Observation, Target } from '../targets/types.ts';
 
 export const RUN_TAG_KEY = 'omics-conformance:run';
 
+/**
+ * A valid create did not give a store to test with. The cases that needed one are skipped with this
+ * message (which names the check that judges the create), and the run goes on.
+ */
+export class NoStoreToTestWith extends Error {
+  override readonly name = 'NoStoreToTestWith';
+  constructor(observation: Observation) {
+    const why = observation.transportError ?? (observation.client.error ? `${observation.client.error.name}${observation.client.error.httpStatus !== undefined ? ` (HTTP ${observation.client.error.httpStatus})` : ''}` : 'an answer without an id');
+    super(`no store to test with: a valid CreateSequenceStore got ${why}; validation.accepts-valid and shape.output-schema judge that answer`);
+  }
+}
+
 export interface StoreRef {
   readonly id: string;
   readonly arn: string;
@@ -100,7 +112,7 @@ export class RunStores {
     const input = { name: `omics-conformance ${this.runId} ${purpose} ${++this.made}`, ...(options.runTag === false ? {} : { tags: { [RUN_TAG_KEY]: this.runId } }) };
     const obs = await this.target.call('CreateSequenceStore', input, { timeoutMs: this.settings.timeoutMs });
     const ref = await this.complete(obs, input);
-    if (!ref) throw new Error(`could not create a store to test with: ${obs.transportError ?? obs.client.error?.name ?? 'no id in the answer'} ${obs.client.error?.message ?? ''}`.trim());
+    if (!ref) throw new NoStoreToTestWith(obs);
     await this.settle(ref.id, obs);
     return ref;
   }

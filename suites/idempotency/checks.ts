@@ -62,6 +62,9 @@ function sentTokens(obs: Observation): (string | undefined)[] {
 
 const passed = (checkId: string, observation: Observation, message: string): Finding => ({ checkId, status: 'passed', message, observation });
 const failed = (checkId: string, observation: Observation, message: string, expected: unknown, received: unknown, hint: string): Finding => ({ checkId, status: 'failed', message, expected, received, hint, observation });
+/** The scenario's first create failed: a valid create refused is validation.accepts-valid's to judge; this promise went untested. */
+const firstFailed = (checkId: string, first: Observation): Finding[] => [{ checkId, status: 'skipped', message: `the scenario's first create got ${describeOutcome(first)}, so there was nothing to compare with (validation.accepts-valid judges a valid create refused)`, observation: first }];
+
 /** A trace without the calls its check reads: the scenario ended early. */
 const incomplete = (checkId: string, trace: Trace<unknown>): Finding[] => [{ checkId, status: 'skipped', message: `the ${trace.scenario} scenario made no call to judge` }];
 
@@ -82,10 +85,8 @@ export const sameTokenCheck = scenarioCheck('same-token', {
     if (!first || !second) return incomplete(this.id, trace);
     const a = store(first);
     const b = store(second);
-    if (!a || !b) {
-      const bad = a ? second : first;
-      return [failed(this.id, bad, `a create with a new ${TOKEN} failed: ${describeOutcome(bad)}`, 'success', bad.client.error ?? bad.transportError, 'Accept a valid create, and its repeat.')];
-    }
+    if (!a) return firstFailed(this.id, first);
+    if (!b) return [failed(this.id, second, `the repeat of a create with the same ${TOKEN} failed: ${describeOutcome(second)}`, 'the first store again', second.client.error ?? second.transportError, 'Answer a repeat with the first answer.')];
     const listed = named(trace, first.input.name);
     // An ARN left out of one answer is the output schema's to report: ids decide which store it is.
     const sameStore = a.id === b.id && (a.arn === undefined || b.arn === undefined || a.arn === b.arn);
@@ -105,8 +106,8 @@ export const differentTokensCheck = scenarioCheck('different-tokens', {
     const creates = callsOf(trace, CREATE);
     const [one, two] = creates;
     if (!one || !two) return incomplete(this.id, trace);
-    const bad = creates.find((o) => !store(o));
-    if (bad) return [failed(this.id, bad, `a create under a second ${TOKEN} failed: ${describeOutcome(bad)}`, 'two stores', bad.client.error ?? bad.transportError, `Treat a request under a new ${TOKEN} as a new request.`)];
+    if (!store(one)) return firstFailed(this.id, one);
+    if (!store(two)) return [failed(this.id, two, `a create under a second ${TOKEN} failed: ${describeOutcome(two)}`, 'two stores', two.client.error ?? two.transportError, `Treat a request under a new ${TOKEN} as a new request.`)];
     const listed = named(trace, one.input.name);
     const [a, b] = [store(one)!, store(two)!];
     if (a.id !== b.id && listed.length === 2) return [passed(this.id, two, `two tokens made stores ${a.id} and ${b.id}`)];
@@ -124,8 +125,8 @@ export const sdkFillsTokenCheck = scenarioCheck('sdk-fills-token', {
     const creates = callsOf(trace, CREATE);
     const [one, two] = creates;
     if (!one || !two) return incomplete(this.id, trace);
-    const bad = creates.find((o) => !store(o));
-    if (bad) return [failed(this.id, bad, `a create without a ${TOKEN} failed: ${describeOutcome(bad)}`, 'success', bad.client.error ?? bad.transportError, 'Accept a create without a token: the SDK fills one.')];
+    if (!store(one)) return firstFailed(this.id, one);
+    if (!store(two)) return [failed(this.id, two, `a second create without a ${TOKEN} failed: ${describeOutcome(two)}`, 'success', two.client.error ?? two.transportError, 'Accept a create without a token: the SDK fills a new one each call.')];
     const tokens = creates.map((o) => sentTokens(o)[0]);
     const problems: string[] = [];
     tokens.forEach((t, i) => {
@@ -200,6 +201,7 @@ export const concurrentSameTokenCheck = scenarioCheck('concurrent', {
     const refused = creates.filter((o) => !store(o));
     const listed = named(trace, creates[0]!.input.name);
     const shown = refused[0] ?? creates[0]!;
+    if (ids.length === 0 && listed.length === 0) return firstFailed(this.id, shown);
     const tally = `${creates.length - refused.length} answered ${ids.length > 1 ? `${ids.length} different stores (${ids.slice(0, 3).join(', ')}${ids.length > 3 ? ', …' : ''})` : (ids[0] ?? 'no store')}${refused.length ? `, ${refused.length} refused (${[...new Set(refused.map(describeOutcome))].join('; ')})` : ''}`;
     if (ids.length === 1 && listed.length === 1) return [passed(this.id, shown, `${creates.length} creates at once with one token: ${tally}; one store`)];
     return [failed(this.id, shown, `${creates.length} creates at once with one ${TOKEN}: ${tally}; ${listed.length} stores exist under the name`, { ids: 1, stores: 1 }, { ids, stores: listed, refused: refused.length }, `${HINT_ONE_STORE} Check and record the token in one step, so calls in flight together cannot both create.`)];

@@ -10,7 +10,7 @@ import type { Observation } from '../../targets/types.ts';
 import { applyChecks, runBoundary, runProperty, type Executed, type Suite, type SuiteEnv } from '../engine.ts';
 import { wireBody } from '../observed.ts';
 import { prepareInput } from '../prepare.ts';
-import { aimedAt, RUN_TAG_KEY, type StoreRef } from '../stores.ts';
+import { aimedAt, NoStoreToTestWith, RUN_TAG_KEY, type StoreRef } from '../stores.ts';
 import { wireChecks } from './checks.ts';
 
 async function createStore(env: SuiteEnv, purpose: string, runTag: boolean): Promise<StoreRef> {
@@ -18,7 +18,7 @@ async function createStore(env: SuiteEnv, purpose: string, runTag: boolean): Pro
   const input = { name, ...(runTag ? { tags: { [RUN_TAG_KEY]: env.stores.runId } } : {}) };
   const obs = await env.target.call('CreateSequenceStore', input, { timeoutMs: env.options.timeoutMs });
   const ref = await env.stores.complete(obs, input);
-  if (!ref) throw new Error(`could not create a store to test with: ${obs.transportError ?? obs.client.error?.name ?? 'no id in the answer'} ${obs.client.error?.message ?? ''}`.trim());
+  if (!ref) throw new NoStoreToTestWith(obs);
   await env.stores.settle(ref.id, obs);
   return ref;
 }
