@@ -25,6 +25,8 @@ export async function run(): Promise<void> {
   }
   const top = [...families.entries()].sort((a, b) => b[1].ms - a[1].ms).slice(0, 10);
   console.log(`busiest families (worker time): ${top.map(([k, f]) => `${k} ${f.n}× ${(f.ms / 1000).toFixed(0)} s`).join(', ')}`);
+  // Which mutants failed other checks than declared, or missed one, on some seed: the figure alone does not say.
+  for (const m of report.mutants.filter((x) => x.unexpected.length || x.missed.length)) console.log(`inexact ${m.id}:${m.unexpected.length ? ` also failed ${m.unexpected.join(', ')}` : ''}${m.missed.length ? ` did not fail ${m.missed.join(', ')}` : ''}`);
   if (seeds.length > 1) {
     const luck = report.mutants.filter((m) => m.killRate < 1);
     console.log(`kill rate over ${seeds.length} seeds: ${report.mutants.length - luck.length} of ${report.mutants.length} mutants killed on every seed${luck.length ? `; not always: ${luck.map((m) => `${m.id} ${Math.round(m.killRate * 100)}%`).join(', ')}` : ''}`);

@@ -46,6 +46,8 @@ export interface Deviations {
    * the client sees the error. Not a departure by itself; with ignoreClientToken a retry makes a second store.
    */
   readonly faultAfterEffect?: boolean;
+  /** The front takes any Content-Type and Accept (a lenient front, for proving the harness's client checks). */
+  readonly anyMediaType?: boolean;
   /** These operations answer as if they took effect, and change nothing. */
   readonly noEffect?: readonly OperationName[];
 

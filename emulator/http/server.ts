@@ -1,7 +1,7 @@
 // The restJson1 front on node:http. Every request ends in a response; nothing a client sends can
 // throw out of the handler, and 500 comes only from an injected fault.
 import { randomUUID } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, maxHeaderSize, STATUS_CODES, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { operations, service, type ErrorName, type OperationName } from '../../specs/index.ts';
 import type { HttpConfig } from '../config.ts';
 import type { EmulatorCore } from '../core/core.ts';
@@ -11,7 +11,8 @@ import { createSigV4Verifier, isOperationAllowed, type Credential } from '../sig
 import { ADMIN_PREFIX, handleAdmin } from './admin.ts';
 import { bindInput } from './binding.ts';
 import { readBody } from './body.ts';
-import { badAdminRequest, bodyTooLarge, emulatorBug, serializationError, unknownOperation, type ProtocolError } from './protocolErrors.ts';
+import { acceptProblem, contentTypeProblem, utf8 } from './mediaType.ts';
+import { badAdminRequest, badRequest, bodyTooLarge, emulatorBug, headersTooLarge, notAcceptable, requestTimeout, serializationError, unknownOperation, unsupportedMediaType, uriTooLong, type ProtocolError } from './protocolErrors.ts';
 import { sendError, sendJson } from './respond.ts';
 import { route } from './router.ts';
 import { parseQuery, splitTarget } from './target.ts';
@@ -87,6 +88,12 @@ export function createFront({ http, core, requestLog, credentials }: FrontOption
       }
     }
 
+    if (core.pipeline.checksMediaTypes) {
+      const wrongType = contentTypeProblem(operation, req.headers, body);
+      if (wrongType !== undefined) return protocolError(res, requestId, unsupportedMediaType, wrongType);
+      const unacceptable = acceptProblem(req.headers);
+      if (unacceptable !== undefined) return protocolError(res, requestId, notAcceptable, unacceptable);
+    }
     const query = parseQuery(rawQuery);
     if (!match.labels || !query) return serviceFailure(res, requestId, 'ValidationException', `The request path or query string is not valid percent-encoding: ${path.slice(0, 200)}`);
     const parsed = parseBody(body);
@@ -151,21 +158,51 @@ export function createFront({ http, core, requestLog, credentials }: FrontOption
   );
   server.keepAliveTimeout = http.keepAliveTimeoutMs;
   server.setTimeout(http.idleTimeoutMs);
-  server.on('clientError', (_error, socket) => {
-    if (socket.writable && !socket.destroyed) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
-    else socket.destroy();
+  server.on('clientError', (error: NodeJS.ErrnoException & { rawPacket?: Buffer }, socket) => {
+    if (!socket.writable || socket.destroyed) return void socket.destroy();
+    socket.end(parserRefusal(error));
   });
   return server;
 }
 
+/**
+ * The answer to what node's HTTP parser refused before a request existed (an oversized header or
+ * request line, a garbage request line, an unknown method, a request that stalled): the same form
+ * as every other error — status, x-amzn-errortype, x-amzn-requestid and a JSON message.
+ */
+function parserRefusal(error: NodeJS.ErrnoException & { rawPacket?: Buffer }): string {
+  const packet = error.rawPacket?.toString('latin1') ?? '';
+  const lineEnd = packet.indexOf('\r\n');
+  const kind =
+    error.code === 'HPE_HEADER_OVERFLOW'
+      ? lineEnd < 0 || lineEnd > maxHeaderSize / 2
+        ? { error: uriTooLong, message: 'The request line is longer than this server accepts' }
+        : { error: headersTooLarge, message: `The request headers are larger than ${maxHeaderSize} bytes` }
+      : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? { error: requestTimeout, message: 'The request did not arrive in time' }
+        : { error: badRequest, message: `The request could not be read as HTTP/1.1 (${error.code ?? 'malformed'})` };
+  const body = JSON.stringify({ message: kind.message });
+  const head = [
+    `HTTP/1.1 ${kind.error.status} ${STATUS_CODES[kind.error.status] ?? ''}`,
+    'Content-Type: application/json',
+    `Content-Length: ${Buffer.byteLength(body)}`,
+    `x-amzn-errortype: ${kind.error.type}`,
+    `x-amzn-requestid: ${randomUUID()}`,
+    'Connection: close',
+  ];
+  return `${head.join('\r\n')}\r\n\r\n${body}`;
+}
+
 type Parsed = { ok: true; value: Record<string, unknown> } | { ok: false; message: string };
 
-/** An empty body is an empty structure; anything else must be a JSON object. */
+/** An empty body is an empty structure; anything else must be a JSON object in valid UTF-8. */
 function parseBody(body: Buffer): Parsed {
-  if (body.length === 0 || body.toString('utf8').trim() === '') return { ok: true, value: {} };
+  const text = utf8(body);
+  if (text === undefined) return { ok: false, message: 'The request body is not valid UTF-8' };
+  if (text.trim() === '') return { ok: true, value: {} };
   let value: unknown;
   try {
-    value = JSON.parse(body.toString('utf8'));
+    value = JSON.parse(text);
   } catch (error) {
     return { ok: false, message: `The request body is not valid JSON: ${error instanceof Error ? error.message : String(error)}` };
   }

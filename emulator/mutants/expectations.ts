@@ -17,9 +17,6 @@ const MODELLED: Partial<Record<OperationName, readonly string[]>> = {
   ListTagsForResource: ['tags'],
 };
 
-/** Every check that needs the store a create made: without an id (or an answer the SDK can read) none can go on. */
-const NEEDS_A_CREATED_STORE = ['idempotency.different-tokens', 'idempotency.retry-same-token', 'idempotency.same-token-same-store', 'idempotency.sdk-fills-token', 'lifecycle.model-agrees'];
-
 /** ListSequenceStores' members are the pages themselves: every walk through them reads both. */
 const LIST_MEMBERS: Readonly<Record<string, Readonly<Record<'dropped' | 'retyped', readonly string[]>>>> = {
   nextToken: { dropped: ['lifecycle.pagination-complete'], retyped: ['shape.output-schema', 'lifecycle.model-agrees'] },
@@ -50,8 +47,9 @@ export function outputCatches(operation: OperationName, member: string, how: 'dr
     if (documentedDefault(member)) out.add('shape.etag-default');
     if (modelled) out.add('lifecycle.model-agrees');
   }
-  const withoutStore = operation === 'CreateSequenceStore' && member === 'id';
-  if (withoutStore) for (const id of NEEDS_A_CREATED_STORE) out.add(id);
+  // Without an id the model's claims about the new store fail; the idempotency scenarios, with no
+  // store to compare, are skipped with that cause.
+  if (operation === 'CreateSequenceStore' && member === 'id') out.add('lifecycle.model-agrees');
   return [...out];
 }
 

@@ -29,6 +29,8 @@ export interface Pipeline {
   error(error: ServiceError): ServiceError;
   /** An injected fault strikes after the call took effect, as a lost answer would. */
   readonly faultAfterEffect: boolean;
+  /** The front refuses a body in another media type (415) and an Accept without JSON (406). */
+  readonly checksMediaTypes: boolean;
   successStatus(operation: OperationName): number;
   successBody(operation: OperationName, output: Record<string, unknown>): unknown;
   errorResponse(error: ServiceError): ErrorResponse;
@@ -42,6 +44,7 @@ export const contractPipeline: Pipeline = {
   output: (_operation, output) => output,
   error: (error) => error,
   faultAfterEffect: false,
+  checksMediaTypes: true,
   successStatus: (operation) => operations[operation].http.code,
   successBody: (_operation, output) => output,
   errorResponse: (error) => ({ status: error.httpStatus, headers: { 'x-amzn-errortype': error.wireType }, body: { message: error.message } }),

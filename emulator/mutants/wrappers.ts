@@ -135,6 +135,7 @@ export function wrappersOf(d: Deviations): PipelineWrapper[] {
   const errorChanges = d.errors;
   if (errorChanges) out.push((p) => ({ ...p, error: (e) => p.error(e).deviated(errorChanges[e.errorName]) }));
   if (d.faultAfterEffect) out.push((p) => ({ ...p, faultAfterEffect: true }));
+  if (d.anyMediaType) out.push((p) => ({ ...p, checksMediaTypes: false }));
   const statuses = d.successStatus;
   if (statuses) out.push((p) => ({ ...p, successStatus: (op) => statuses[op] ?? p.successStatus(op) }));
   if (d.epochTimestamps) out.push((p) => ({ ...p, successBody: (op, output) => toEpochTimestamps(operations[op].output, p.successBody(op, output)) }));

@@ -63,7 +63,16 @@ function sentTokens(obs: Observation): (string | undefined)[] {
 const passed = (checkId: string, observation: Observation, message: string): Finding => ({ checkId, status: 'passed', message, observation });
 const failed = (checkId: string, observation: Observation, message: string, expected: unknown, received: unknown, hint: string): Finding => ({ checkId, status: 'failed', message, expected, received, hint, observation });
 /** The scenario's first create failed: a valid create refused is validation.accepts-valid's to judge; this promise went untested. */
-const firstFailed = (checkId: string, first: Observation): Finding[] => [{ checkId, status: 'skipped', message: `the scenario's first create got ${describeOutcome(first)}, so there was nothing to compare with (validation.accepts-valid judges a valid create refused)`, observation: first }];
+const firstFailed = (checkId: string, first: Observation): Finding[] => [
+  {
+    checkId,
+    status: 'skipped',
+    message: succeeded(first)
+      ? "the scenario's first create answered without a store id, so there was nothing to compare with (shape.output-schema reports the answer)"
+      : `the scenario's first create got ${describeOutcome(first)}, so there was nothing to compare with (validation.accepts-valid judges a valid create refused)`,
+    observation: first,
+  },
+];
 
 /** A trace without the calls its check reads: the scenario ended early. */
 const incomplete = (checkId: string, trace: Trace<unknown>): Finding[] => [{ checkId, status: 'skipped', message: `the ${trace.scenario} scenario made no call to judge` }];

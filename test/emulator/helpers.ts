@@ -24,11 +24,11 @@ export interface RawResponse {
   body: string;
 }
 
-/** One raw HTTP request, with a timeout: for what an SDK cannot send. */
+/** One raw HTTP request, with a timeout: for what an SDK cannot send. A body goes as application/json unless `headers` say otherwise. */
 export function rawRequest(url: string, method: string, path: string, body?: string | Buffer, headers: Record<string, string | number> = {}): Promise<RawResponse> {
   const { hostname, port } = new URL(url);
   return new Promise((resolve, reject) => {
-    const req = request({ hostname, port, method, path, headers: { ...(body !== undefined ? { 'content-length': Buffer.byteLength(body) } : {}), ...headers }, timeout: 5000 }, (res) => {
+    const req = request({ hostname, port, method, path, headers: { ...(body !== undefined ? { 'content-length': Buffer.byteLength(body), 'content-type': 'application/json' } : {}), ...headers }, timeout: 5000 }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));

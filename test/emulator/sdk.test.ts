@@ -25,6 +25,7 @@ import { startEmulator, type RunningEmulator } from '../../emulator/index.ts';
 import { account, omicsClient, region, rejection } from './helpers.ts';
 
 const test = suite('emulator: every operation through @aws-sdk/client-omics');
+const JSON_BODY = { 'content-type': 'application/json' };
 let emulator: RunningEmulator;
 let client: ReturnType<typeof omicsClient>;
 
@@ -69,14 +70,14 @@ test('CreateSequenceStore echoes every member and gives an id, an ARN, s3Access 
 
 test('the raw JSON bodies of the successes match the output schemas from specs/', async () => {
   const timeout = () => AbortSignal.timeout(5000);
-  const createdRaw = await fetch(`${emulator.url}/sequencestore`, { method: 'POST', body: JSON.stringify({ ...full, clientToken: 'schema' }), signal: timeout() });
+  const createdRaw = await fetch(`${emulator.url}/sequencestore`, { method: 'POST', headers: JSON_BODY, body: JSON.stringify({ ...full, clientToken: 'schema' }), signal: timeout() });
   const created = (await createdRaw.json()) as { id: string; arn: string };
   assert.equal(schemaErrors(outputSchema('CreateSequenceStore', { closed: true }), created), []);
-  const updated = await fetch(`${emulator.url}/sequencestore/${created.id}`, { method: 'PATCH', body: '{"description":"new"}', signal: timeout() });
+  const updated = await fetch(`${emulator.url}/sequencestore/${created.id}`, { method: 'PATCH', headers: JSON_BODY, body: '{"description":"new"}', signal: timeout() });
   assert.equal(schemaErrors(outputSchema('UpdateSequenceStore', { closed: true }), await updated.json()), []);
   const get = await fetch(`${emulator.url}/sequencestore/${created.id}`, { signal: timeout() });
   assert.equal(schemaErrors(outputSchema('GetSequenceStore', { closed: true }), await get.json()), []);
-  const list = await fetch(`${emulator.url}/sequencestores?maxResults=3`, { method: 'POST', body: '{}', signal: timeout() });
+  const list = await fetch(`${emulator.url}/sequencestores?maxResults=3`, { method: 'POST', headers: JSON_BODY, body: '{}', signal: timeout() });
   assert.equal(schemaErrors(outputSchema('ListSequenceStores', { closed: true }), await list.json()), []);
   const tags = await fetch(`${emulator.url}/tags/${encodeURIComponent(created.arn)}`, { signal: timeout() });
   assert.equal(schemaErrors(outputSchema('ListTagsForResource', { closed: true }), await tags.json()), []);
