@@ -1,7 +1,7 @@
 // Whether the answer to the first, harmless call of a run (ListSequenceStores) comes from a service
 // that speaks HealthOmics: a JSON success (however wrong its members: the suites judge those), or one
 // of the operation's modelled errors. Anything else
-// (an HTML page, a 501 "not implemented", a 404 under a wrong path prefix) is named in one sentence,
+// (an HTML page, a 501 for a service the server lacks, a 404 under a wrong path prefix) is named in one sentence,
 // as are the transport errors a person meets first (DNS, refused connections, TLS on a plain port).
 import { errors, operations, type OperationName } from '../specs/index.ts';
 import type { Observation } from './types.ts';
@@ -42,7 +42,7 @@ export function notHealthOmics(obs: Observation, endpoint: string | undefined): 
   const trimmed = text.trimStart();
   if (/html/i.test(type ?? '') || trimmed.startsWith('<')) return `the target${at} answered HTML (HTTP ${status ?? '?'}), not HealthOmics: is the URL right?`;
   if (status === 404) return `the target${at} answered 404 at ${spec.http.uri}${jsonError(text) ? ` (${jsonError(text)})` : ''}: is the URL right (its path prefix, its port)?`;
-  if (status === 501) return `the target${at} answered 501 ${jsonError(text) ?? 'not implemented'}: it does not implement HealthOmics`;
+  if (status === 501) return `the target${at} answered 501 ${jsonError(text) ?? '(no error type)'}: it does not implement HealthOmics`;
   if (status === 401 || status === 403) {
     return `the target${at} refused the credentials (HTTP ${status} ${e.name}${e.message ? `: ${e.message}` : ''}): nothing could be tested`;
   }

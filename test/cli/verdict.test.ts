@@ -43,7 +43,7 @@ verdict('AWS_ENDPOINT_URL_OMICS selects the endpoint target: a closed port is un
 verdict('a server that is not HealthOmics is named for what it answered, exit 2', async () => {
   const cases: Array<[string, Parameters<typeof createServer>[1], RegExp]> = [
     ['HTML to everything', (_q, s) => s.writeHead(200, { 'content-type': 'text/html' }).end('<html><body>hello</body></html>'), /answered HTML \(HTTP 200\), not HealthOmics: is the URL right\?/],
-    ['501 not implemented', (_q, s) => s.writeHead(501, { 'content-type': 'application/json' }).end(JSON.stringify({ __type: 'InternalFailure', message: 'API for service omics not yet implemented' })), /answered 501 InternalFailure: API for service omics not yet implemented: it does not implement HealthOmics/],
+    ['501 for a missing service', (_q, s) => s.writeHead(501, { 'content-type': 'application/json' }).end(JSON.stringify({ __type: 'InternalFailure', message: 'API for service omics not yet implemented' })), /answered 501 InternalFailure: API for service omics not yet implemented: it does not implement HealthOmics/],
     ['404 under a wrong prefix', (_q, s) => s.writeHead(404, { 'content-type': 'text/plain' }).end('Not Found'), new RegExp(`answered 404 at ${operations.ListSequenceStores.http.uri}: is the URL right \\(its path prefix, its port\\)\\?`)],
   ];
   for (const [what, handler, pattern] of cases) {
