@@ -8,7 +8,6 @@ import { validCase } from '../../generators/validCase.ts';
 import { operationNames, SequenceStoreName } from '../../specs/index.ts';
 import type { Observation } from '../../targets/types.ts';
 import { applyChecks, runBoundary, runProperty, type Executed, type Suite, type SuiteEnv } from '../engine.ts';
-import { wireBody } from '../observed.ts';
 import { prepareInput } from '../prepare.ts';
 import { aimedAt, NoStoreToTestWith, RUN_TAG_KEY, type StoreRef } from '../stores.ts';
 import { wireChecks } from './checks.ts';
