@@ -1,7 +1,7 @@
 // The boundary phase: for every rule, the valid values exactly on its boundary and the invalid ones
 // just outside it, enumerated deterministically on a minimal input, so an off-by-one is found on the
 // first run. Then a few whole-input cases: required members only, every member, optional members null.
-import { operationNames, operations, rulesOf, type OperationName } from '../specs/index.ts';
+import { deepFreeze, operationNames, operations, rulesOf, type OperationName } from '../specs/index.ts';
 import type { Case } from './case.ts';
 import { validCaseOf, variantCase } from './_internals/cases.ts';
 import { minimalInput, minimalValue } from './_internals/minimal.ts';
@@ -22,8 +22,17 @@ function wholeInputCases(operation: OperationName): Case[] {
   return out;
 }
 
+const built = new Map<OperationName, readonly Case[]>();
+
+/** Built once per operation (they are the same on every call) and frozen, as every suite shares them. */
 export function boundaryCases(operation: OperationName): Case[] {
   if (!operations[operation]) throw new Error(`boundaryCases: unknown operation ${String(operation)}`);
+  let cases = built.get(operation);
+  if (!cases) built.set(operation, (cases = deepFreeze(buildBoundaryCases(operation))));
+  return [...cases];
+}
+
+function buildBoundaryCases(operation: OperationName): Case[] {
   const base = minimalInput(operation);
   const out = wholeInputCases(operation);
   for (const rule of rulesOf(operation)) {

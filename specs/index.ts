@@ -9,6 +9,7 @@ export * from './pattern.ts';
 export * from './timestamps.ts';
 export * from './validate.ts';
 export * from './schemas.ts';
+export * from './deepFreeze.ts';
 export * from './ajv.ts';
 export * from './behaviours.ts';
 export * from './sameValue.ts';

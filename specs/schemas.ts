@@ -1,5 +1,6 @@
 // JSON Schemas (draft 2020-12 subset that ajv reads) derived from the shapes: the wire form, so
 // timestamps are date-time strings. Output schemas stay open to members a newer service adds.
+import { deepFreeze } from './deepFreeze.ts';
 import { errors } from './errors.ts';
 import { operations, type OperationName } from './operations.ts';
 import type { ErrorName, Member, Shape, StructureShape } from './types.ts';
@@ -19,7 +20,22 @@ function bounds(min: number | undefined, max: number | undefined, minKey: string
   return { ...(min !== undefined ? { [minKey]: min } : {}), ...(max !== undefined ? { [maxKey]: max } : {}) };
 }
 
+const built = new WeakMap<Shape, Map<string, JsonSchema>>();
+
+/**
+ * The schema of a shape, built once per shape and options and frozen: the validators compiled from
+ * it are cached by the schema object, so a new object per call would compile it again each time.
+ */
 export function shapeSchema(shape: Shape, options: SchemaOptions = {}): JsonSchema {
+  const key = `${options.closed ? 1 : 0}${options.documented ? 1 : 0}${options.bodyOnly ? 1 : 0}`;
+  let byOptions = built.get(shape);
+  if (!byOptions) built.set(shape, (byOptions = new Map()));
+  let schema = byOptions.get(key);
+  if (!schema) byOptions.set(key, (schema = deepFreeze(buildSchema(shape, options))));
+  return schema;
+}
+
+function buildSchema(shape: Shape, options: SchemaOptions): JsonSchema {
   switch (shape.type) {
     case 'string':
       return {
