@@ -79,9 +79,14 @@ export function parseReplay(text: string | undefined): Replay | undefined {
     if (!/^\d+$/.test(rest)) throw new UsageError(`--replay ${text}: a boundary case is replayed as <suite>/boundary@<index>`);
     return { property, caseIndex: Number(rest) };
   }
-  const m = /^(-?\d+):(\d+(?::\d+)*)$/.exec(rest);
-  if (!m) throw new UsageError(`--replay ${text}: give <seed>:<path> or <property>@<seed>:<path> as the report prints it`);
-  return { ...(property ? { property } : {}), seed: Number(m[1]), path: m[2]! };
+  // A command sequence's replay ends with `#` and which of its commands ran at each shrink step.
+  const hash = rest.indexOf('#');
+  const commandsPath = hash >= 0 ? rest.slice(hash + 1) : undefined;
+  const m = /^(-?\d+):(\d+(?::\d+)*)$/.exec(hash >= 0 ? rest.slice(0, hash) : rest);
+  if (!m || (commandsPath !== undefined && !/^[A-Za-z0-9+/]*:[A-Za-z0-9+/]*$/.test(commandsPath))) {
+    throw new UsageError(`--replay ${text}: give <seed>:<path> or <property>@<seed>:<path> as the report prints it`);
+  }
+  return { ...(property ? { property } : {}), seed: Number(m[1]), path: m[2]!, ...(commandsPath !== undefined ? { commandsPath } : {}) };
 }
 
 function positive(name: string, value: number | undefined, fallback: number, max = Number.MAX_SAFE_INTEGER): number {

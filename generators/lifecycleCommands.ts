@@ -26,6 +26,8 @@ export interface LifecycleCommandsOptions {
   readonly maxCommands?: number;
   /** Pages ListStores reads before it stops concluding anything (a shared account holds other stores). */
   readonly pageLimit?: number;
+  /** Which commands ran at each shrink step of a failure being replayed (fc.commands' `replayPath`). */
+  readonly replayPath?: string;
 }
 
 function without(input: Record<string, unknown>, names: readonly string[]): Record<string, unknown> {
@@ -53,7 +55,7 @@ export function lifecycleCommands(options: LifecycleCommandsOptions = {}): fc.Ar
       fc.tuple(ref, fc.array(fc.nat(), { maxLength: 5 }), fc.option(stringOf(TagResourceRequestTags.key), { nil: undefined })).map(([r, p, k]) => new UntagStore(r, p, k)),
       ref.map((r) => new ListStoreTags(r)),
     ],
-    { maxCommands: options.maxCommands ?? 20 },
+    { maxCommands: options.maxCommands ?? 20, ...(options.replayPath !== undefined ? { replayPath: options.replayPath } : {}) },
   );
 }
 

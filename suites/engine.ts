@@ -22,6 +22,8 @@ export interface Replay {
   readonly path?: string;
   /** A boundary case's index. */
   readonly caseIndex?: number;
+  /** Which commands of each shrink step ran, as fast-check's fc.commands writes it (its `replayPath`). */
+  readonly commandsPath?: string;
 }
 
 export interface Progress {
@@ -209,11 +211,12 @@ export async function runBoundary(env: SuiteEnv, suite: Suite, cases: readonly C
 
 export interface PropertyOptions {
   /**
-   * Record the replay as `<propertyId>@<seed>:<run>`, the failing run only: replaying it runs that
-   * case again and shrinks it anew. For properties whose shrinking depends on what ran (fc.commands),
-   * where a full shrink path cannot be walked without running every step.
+   * For a property over fc.commands, whose shrinking depends on which commands ran: reads that
+   * record (fc.commands' `replayPath`) from a failing case. The replay value then carries it
+   * (`<property>@<seed>:<path>#<commandsPath>`); the suite builds its arbitrary with the replay's
+   * `commandsPath`, so a replay walks to the failing sequence without running the steps before it.
    */
-  readonly replayRunOnly?: boolean;
+  readonly commandsPathOf?: (c: Case) => string | undefined;
 }
 
 /**
@@ -233,7 +236,7 @@ export async function runProperty(env: SuiteEnv, suite: Suite, propertyId: strin
   let done = 0;
   // A replay runs the case at its path and nothing else: fast-check would go on through the shrink
   // tree (hundreds of cases once the bug is fixed); the rest of its candidates pass unrun.
-  const oneCase = replay?.path !== undefined && !options.replayRunOnly;
+  const oneCase = replay?.path !== undefined;
   let ran = 0;
   const property = fc.asyncProperty(cases, async (c) => {
     if (oneCase && ran++ > 0) return true;
@@ -258,8 +261,9 @@ export async function runProperty(env: SuiteEnv, suite: Suite, propertyId: strin
   });
   if (details.errorInstance instanceof RunInterrupted) throw details.errorInstance;
   if (details.failed && lastFailing.length) {
-    const path = options.replayRunOnly ? (details.counterexamplePath ?? '').split(':')[0] : details.counterexamplePath;
-    env.recorder.record(lastFailing.filter((f) => f.status === 'failed'), `${propertyId}@${details.seed}:${path ?? ''}`, { keepAll: true });
+    const commandsPath = options.commandsPathOf && details.counterexample ? options.commandsPathOf(details.counterexample[0]) : undefined;
+    const replayValue = `${propertyId}@${details.seed}:${details.counterexamplePath ?? ''}${commandsPath !== undefined ? `#${commandsPath}` : ''}`;
+    env.recorder.record(lastFailing.filter((f) => f.status === 'failed'), replayValue, { keepAll: true });
   } else if (details.failed && details.errorInstance) {
     throw details.errorInstance;
   }

@@ -47,7 +47,8 @@ What runs:
   --runs N            generated cases per property (default ${DEFAULT_RUNS}, at most ${MAX_RUNS})
   --seed N            default: random, printed and written in the report
   --replay VALUE      run one failure again, as the report prints it:
-                      <property>@<seed>:<path>, <suite>/boundary@<index>, or <seed>:<path>
+                      <property>@<seed>:<path>[#<commands path>], <suite>/boundary@<index>,
+                      or <seed>:<path>
   --shard K/N         run the K-th of N deterministic parts (for CI matrices)
   --concurrency N     boundary cases in flight at once (default ${DEFAULT_CONCURRENCY}, at most 64)
   --timeout-ms N      time limit of each call (default 10000, at most 600000)

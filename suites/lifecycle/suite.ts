@@ -26,8 +26,14 @@ function placeholder(operation: Case['operation'], label: string): Case {
   return { operation, input: {}, send: 'sdk', expect: { outcome: 'accepted' }, label, ruleIds: [], phase: 'random' };
 }
 
-function sequenceCases(): fc.Arbitrary<Case> {
-  return lifecycleCommands({ maxCommands: MAX_COMMANDS }).map((cmds) => {
+/** fc.commands writes which commands of each shrink step ran into the sequence's text, as `replayPath="…"`. */
+function commandsPathOf(c: Case): string | undefined {
+  const cmds = commandsOf.get(c);
+  return cmds ? /replayPath="([^"]*)"/.exec(String(cmds))?.[1] : undefined;
+}
+
+function sequenceCases(replayPath: string | undefined): fc.Arbitrary<Case> {
+  return lifecycleCommands({ maxCommands: MAX_COMMANDS, ...(replayPath !== undefined ? { replayPath } : {}) }).map((cmds) => {
     const c = placeholder('CreateSequenceStore', 'lifecycle command sequence');
     commandsOf.set(c, cmds);
     return c;
@@ -103,7 +109,7 @@ export const lifecycleSuite: Suite = {
   checks: lifecycleChecks,
   async run(env) {
     await runBoundary(env, this, scenarioCases(), (c) => executeSequence(env, c));
-    await runProperty(env, this, COMMANDS_PROPERTY, 'CreateSequenceStore', sequenceCases(), (c) => executeSequence(env, c), { replayRunOnly: true });
+    await runProperty(env, this, COMMANDS_PROPERTY, 'CreateSequenceStore', sequenceCases(env.options.replay?.commandsPath), (c) => executeSequence(env, c), { commandsPathOf });
     await runProperty(env, this, PAGING_PROPERTY, 'ListSequenceStores', pagingCases(), (c) => executePaging(env, c));
   },
 };
