@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { ConfigError, defaultHttp, definedOnly, type CoreOptions, type HttpConfig } from './config.ts';
 import { createCore, type EmulatorCore } from './core/core.ts';
 import { createFront } from './http/server.ts';
-import { createStateWriter, loadStateFile } from './persistence/stateFile.ts';
+import { createStateWriter, loadStateFile, saveStateFile } from './persistence/stateFile.ts';
 import { createRequestLog, type RequestLog } from './requestLog.ts';
 import type { Credential } from './sigv4/verifier.ts';
 
@@ -44,8 +44,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const requestLog = createRequestLog(http.requestLogLimit);
 
   let flush = async () => {};
+  let durable: (() => Promise<void>) | undefined;
   if (stateFile) {
-    const saved = await loadStateFile(stateFile);
+    const saved = await loadStateFile(stateFile).catch((error: unknown) => {
+      throw new ConfigError(withoutCaller(error));
+    });
     if (saved !== undefined) {
       try {
         core.restore(saved);
@@ -53,12 +56,19 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
         throw new ConfigError(`${stateFile}: ${error instanceof Error ? error.message : String(error)}`);
       }
     }
+    // Written once now, so a path that cannot be written is refused at start-up, not at the first change.
+    try {
+      await saveStateFile(stateFile, core.snapshot());
+    } catch (error) {
+      throw new ConfigError(withoutCaller(error));
+    }
     const writer = createStateWriter(stateFile);
     core.onChange(() => writer.schedule(() => core.snapshot()));
     flush = () => writer.flush();
+    durable = () => writer.durable();
   }
 
-  const server = createFront({ http, core, requestLog, ...(verifySigV4 ? { credentials } : {}) });
+  const server = createFront({ http, core, requestLog, ...(verifySigV4 ? { credentials } : {}), ...(durable ? { durable } : {}) });
   await new Promise<void>((resolve, reject) => {
     const fail = (error: NodeJS.ErrnoException) =>
       reject(new ConfigError(error.code === 'EADDRINUSE' ? `port ${http.port} on ${http.host} is already in use; choose another with --port` : `cannot listen on ${http.host}:${http.port}: ${error.message}`));
@@ -85,6 +95,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       return closing;
     },
   };
+}
+
+/** A state file error as one line for the user, without the name of the function that raised it. */
+function withoutCaller(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).replace(/^(load|save)StateFile: /, '');
 }
 
 function pickHttp(options: Partial<HttpConfig>): Partial<HttpConfig> {

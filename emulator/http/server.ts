@@ -1,5 +1,6 @@
 // The restJson1 front on node:http. Every request ends in a response; nothing a client sends can
-// throw out of the handler, and 500 comes only from an injected fault.
+// throw out of the handler, and 500 comes only from an injected fault or a change the state file
+// could not take.
 import { randomUUID } from 'node:crypto';
 import { createServer, maxHeaderSize, STATUS_CODES, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { operations, service, type ErrorName, type OperationName } from '../../specs/index.ts';
@@ -23,11 +24,13 @@ export interface FrontOptions {
   readonly requestLog: RequestLog;
   /** When set, every AWS call must be signed with one of these credentials. */
   readonly credentials?: readonly Credential[];
+  /** With a state file: resolves once every change so far is saved, rejects when the save failed. */
+  readonly durable?: () => Promise<void>;
 }
 
 type Outcome = { status: number; errorType?: string };
 
-export function createFront({ http, core, requestLog, credentials }: FrontOptions): Server {
+export function createFront({ http, core, requestLog, credentials, durable }: FrontOptions): Server {
   const verify = credentials ? createSigV4Verifier({ credentials, service: service.signingName }) : undefined;
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -101,6 +104,11 @@ export function createFront({ http, core, requestLog, credentials }: FrontOption
 
     try {
       const output = await core.invoke(operation, bindInput(operation, match.labels, query, parsed.value));
+      // A change is acknowledged only once it is saved; a client that gets a 500 retries or looks.
+      if (durable && !operations[operation].readonly) {
+        const unsaved = await durable().then(() => undefined, (error: unknown) => (error instanceof Error ? error.message : String(error)));
+        if (unsaved !== undefined) return serviceFailure(res, requestId, 'InternalServerException', `The change could not be saved to the emulator's state file: ${unsaved}`);
+      }
       return success(res, requestId, operation, output);
     } catch (error) {
       if (isServiceError(error)) return sendServiceError(res, requestId, error);

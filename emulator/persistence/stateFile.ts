@@ -84,26 +84,40 @@ export interface StateWriter {
   schedule(snapshot: () => unknown): void;
   /** Resolves when everything scheduled so far is on disk (or has failed and been reported). */
   flush(): Promise<void>;
+  /**
+   * Resolves once a write that holds everything scheduled so far has reached the disk; rejects with
+   * the error of the write that should have held it. A change is acknowledged only after this.
+   */
+  durable(): Promise<void>;
 }
 
 export function createStateWriter(path: string, options: StateWriterOptions = {}): StateWriter {
   const onError = options.onError ?? ((error: Error) => console.error(`state file: ${error.message}`));
-  let pending: (() => unknown) | undefined;
+  let pending: { snapshot: () => unknown; generation: number } | undefined;
   let running: Promise<void> | undefined;
+  // Generations: each schedule() is one; a write holds the generation it was scheduled as and all before.
+  let scheduled = 0;
+  let attempted = 0;
+  let saved = 0;
+  let lastError: Error | undefined;
 
   const drain = async () => {
     await Promise.resolve(); // let the burst that scheduled this write finish first
     while (pending) {
-      const snapshot = pending;
+      const { snapshot, generation } = pending;
       pending = undefined;
       try {
         await saveStateFile(path, snapshot());
+        saved = generation;
       } catch (error) {
+        lastError = error instanceof Error ? error : new Error(String(error));
         try {
-          onError(error instanceof Error ? error : new Error(String(error)));
+          onError(lastError);
         } catch {
           // a throwing error handler must not stop later writes
         }
+      } finally {
+        attempted = generation;
       }
     }
   };
@@ -113,14 +127,20 @@ export function createStateWriter(path: string, options: StateWriterOptions = {}
       if (pending) start(); // scheduled between the loop's last check and here
     });
   };
+  const flush = async () => {
+    while (running) await running;
+  };
 
   return {
     schedule(snapshot) {
-      pending = snapshot;
+      pending = { snapshot, generation: ++scheduled };
       if (!running) start();
     },
-    async flush() {
-      while (running) await running;
+    flush,
+    async durable() {
+      const wanted = scheduled;
+      while (attempted < wanted && running) await running;
+      if (saved < wanted) throw lastError ?? new Error(`the state file ${path} was not written`);
     },
   };
 }

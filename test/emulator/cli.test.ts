@@ -49,7 +49,8 @@ test('prints the URL, serves the API, and exits 0 on SIGTERM', async () => {
 });
 
 test('bad flags: one clear line on stderr and exit 2', async () => {
-  const cases = [['--port', 'abc'], ['--bogus'], ['--faults', 'rate=7'], ['--account', '12'], ['--unicode-version', '5.0']];
+  // A state file under a regular file cannot be written (as root, too): refused at start-up.
+  const cases = [['--port', 'abc'], ['--bogus'], ['--faults', 'rate=7'], ['--account', '12'], ['--unicode-version', '5.0'], ['--state-file', join(main, 'state.json')]];
   const exits = await Promise.all(cases.map((args) => start(args).exited));
   for (const [i, exit] of exits.entries()) {
     const args = cases[i]!;
@@ -57,6 +58,7 @@ test('bad flags: one clear line on stderr and exit 2', async () => {
     assert.is(exit.stderr.trim().split('\n').length, 1, exit.stderr);
     assert.match(exit.stderr, /^omics-conformance: /);
   }
+  assert.match(exits.at(-1)!.stderr, /^omics-conformance: emulator: cannot read the state file .*main\.ts\/state\.json: ENOTDIR/);
 });
 
 test('--unicode-version: names the versions it knows when given another; judges names by the one it is given', async () => {

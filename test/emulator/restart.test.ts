@@ -1,12 +1,13 @@
 // --state-file: the stores, their tags, remembered tokens and page positions survive a restart.
 import { CreateSequenceStoreCommand, GetSequenceStoreCommand, ListSequenceStoresCommand, ListTagsForResourceCommand, TagResourceCommand } from '@aws-sdk/client-omics';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { startEmulator } from '../../emulator/index.ts';
-import { account, omicsClient, region } from './helpers.ts';
+import { account, omicsClient, rawRequest, region } from './helpers.ts';
+import { loadStateFile } from '../../emulator/persistence/stateFile.ts';
 
 const test = suite('emulator: state survives a restart with a state file');
 const dir = mkdtempSync(join(tmpdir(), 'omics-emulator-state-'));
@@ -49,6 +50,47 @@ test('an unreadable state file stops the start with a clear error', async () => 
     assert.unreachable('started with a broken state file');
   } catch (error) {
     assert.match((error as Error).message, /broken\.json/);
+  }
+});
+
+test('a state file that cannot be written is refused at start-up', async () => {
+  try {
+    await startEmulator({ stateFile: join(dir, 'no-such-directory', 'state.json') });
+    assert.unreachable('started with an unwritable state file');
+  } catch (error) {
+    assert.match((error as Error).message, /^cannot write the state file .*no-such-directory\/state\.json: ENOENT/);
+  }
+});
+
+test('a change the state file cannot take is answered 500 and not acknowledged; reads go on; writing again heals it', async () => {
+  const own = join(dir, 'goes-away');
+  mkdirSync(own);
+  const stateFile = join(own, 'state.json');
+  const emulator = await startEmulator({ region, account, stateFile });
+  const original = console.error;
+  const reported: string[] = [];
+  try {
+    const made = await rawRequest(emulator.url, 'POST', '/sequencestore', '{"name":"saved"}');
+    assert.is(made.status, 200);
+    const id = JSON.parse(made.body).id as string;
+    console.error = (...args: unknown[]) => void reported.push(args.join(' '));
+    rmSync(own, { recursive: true }); // the directory goes away under the running emulator
+    const refused = await rawRequest(emulator.url, 'POST', '/sequencestore', '{"name":"not saved"}');
+    assert.is(refused.status, 500);
+    assert.is(refused.headers['x-amzn-errortype'], 'InternalServerException');
+    assert.match(JSON.parse(refused.body).message, /could not be saved to the emulator's state file: .*ENOENT/);
+    assert.match(reported.join('\n'), /state file: .*ENOENT/);
+    const read = await rawRequest(emulator.url, 'GET', `/sequencestore/${id}`);
+    assert.is(read.status, 200, 'a read changes nothing and is answered');
+
+    mkdirSync(own);
+    const healed = await rawRequest(emulator.url, 'POST', '/sequencestore', '{"name":"saved again"}');
+    assert.is(healed.status, 200);
+    const saved = JSON.stringify(await loadStateFile(stateFile));
+    assert.ok(saved.includes('saved again'));
+  } finally {
+    console.error = original;
+    await emulator.close();
   }
 });
 
