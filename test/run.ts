@@ -1,15 +1,25 @@
-// Runs every test/**/*.test.ts with uvu in one process, then prints the closing count line
+// Runs every test/**/*.test.ts (or those whose path contains one of the arguments), each file in its
+// own process, as many at once as there are cores, then prints the closing count line
 // `N passed, N failed[, N skipped]` that CI reads.
-import { readdirSync, statSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+// - A file's output is printed whole when it ends, so files running side by side never interleave.
+// - A file that does not end within its limit is killed and counted as one failure: a hang or a spin
+//   fails that file, not CI (each test also has its own time limit: test/support/suite.ts).
+// - The slowest files start first (their durations of the last full run are kept under
+//   node_modules/.cache), so no core idles at the end.
+import { spawn } from 'node:child_process';
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { run } from 'uvu/run';
 
-// The SDK warns once per process that its 2027 releases need Node 22; the project runs on Node 20.
+// The SDK warns once per process that its 2027 releases need Node 22; the tests run on Node 20 too.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
 const root = resolve(fileURLToPath(new URL('.', import.meta.url)));
 const only = process.argv.slice(2);
+const jobs = Math.max(1, Number(process.env.OMICS_TEST_JOBS) || availableParallelism());
+const fileLimitMs = Number(process.env.OMICS_TEST_FILE_LIMIT_MS) || 900_000;
+const durationsFile = join(root, '..', 'node_modules', '.cache', 'omics-conformance', 'test-durations.json');
 
 function findTests(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -19,32 +29,84 @@ function findTests(dir: string): string[] {
   });
 }
 
-const files = findTests(root)
-  .sort()
-  .filter((file) => only.length === 0 || only.some((o) => relative(root, file).includes(o)));
+function readDurations(): Record<string, number> {
+  try {
+    return JSON.parse(readFileSync(durationsFile, 'utf8')) as Record<string, number>;
+  } catch {
+    return {};
+  }
+}
 
-if (files.length === 0) {
+const names = findTests(root)
+  .map((file) => relative(root, file))
+  .sort()
+  .filter((name) => only.length === 0 || only.some((o) => name.includes(o)));
+
+if (names.length === 0) {
   console.error(`test/run.ts: no test file's path contains ${only.map((o) => `'${o}'`).join(' or ')} (paths are relative to test/, e.g. suites/mutants)`);
   process.exit(2);
 }
 
-// uvu writes its totals to stdout; keep a copy to turn into the closing line.
-let captured = '';
-const write = process.stdout.write.bind(process.stdout);
-process.stdout.write = ((chunk: string | Uint8Array, ...rest: never[]) => {
-  captured += typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString();
-  if (captured.length > 4096) captured = captured.slice(-4096);
-  return write(chunk, ...rest);
-}) as typeof process.stdout.write;
+interface FileResult {
+  readonly name: string;
+  readonly passed: number;
+  readonly failed: number;
+  readonly skipped: number;
+  readonly ms: number;
+}
 
-await run(files.map((file) => ({ name: relative(root, file), file })));
-process.stdout.write = write;
+const plain = (text: string) => text.replace(/\x1b\[[0-9;]*m/g, '');
+const count = (text: string, label: string) => Number(new RegExp(`${label}:\\s+(\\d+)`).exec(text)?.[1] ?? 0);
 
-const plain = captured.replace(/\x1b\[[0-9;]*m/g, '');
-const count = (label: string) => Number(new RegExp(`${label}:\\s+(\\d+)`).exec(plain)?.[1] ?? 0);
-const total = count('Total');
-const passed = count('Passed');
-const skipped = count('Skipped');
-const failed = total - passed;
-if (process.exitCode && failed === 0) console.log('A test file failed to load or a test ended the process early: see above.');
+/** One file in a process of its own; its output comes back whole, with its counts. */
+function runFile(name: string): Promise<FileResult> {
+  const started = performance.now();
+  return new Promise((done) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', join(root, name)], { cwd: join(root, '..'), stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, FORCE_COLOR: process.stdout.isTTY ? '1' : '0' } });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    let killed = false;
+    const timer = setTimeout(() => {
+      killed = true;
+      child.kill('SIGKILL');
+    }, fileLimitMs);
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      const ms = performance.now() - started;
+      const text = plain(output);
+      const total = count(text, 'Total');
+      const reported = /Total:\s+\d+/.test(text);
+      const result = { name, passed: count(text, 'Passed'), skipped: count(text, 'Skipped'), failed: total - count(text, 'Passed'), ms };
+      let note = '';
+      // A file that ended without its totals, or with an exit code its totals do not explain, is one failure.
+      if (killed) note = `${name}: did not end within ${fileLimitMs / 1000} s and was killed; counted as one failure`;
+      else if (!reported || (code !== 0 && result.failed === 0)) note = `${name}: ended (${signal ?? `exit ${code}`}) ${reported ? 'with an error after its tests' : 'before its tests reported'}; counted as one failure`;
+      process.stdout.write(`\n${name}  (${(ms / 1000).toFixed(1)} s)\n${output.trimEnd()}\n${note ? `${note}\n` : ''}`);
+      done(note ? { ...result, failed: result.failed + 1 } : result);
+    });
+  });
+}
+
+const known = readDurations();
+const queue = [...names].sort((a, b) => (known[b] ?? Infinity) - (known[a] ?? Infinity) || a.localeCompare(b));
+const results: FileResult[] = [];
+const started = performance.now();
+await Promise.all(
+  Array.from({ length: Math.min(jobs, queue.length) }, async () => {
+    for (let name = queue.shift(); name !== undefined; name = queue.shift()) results.push(await runFile(name));
+  }),
+);
+
+if (only.length === 0) {
+  mkdirSync(dirname(durationsFile), { recursive: true });
+  writeFileSync(durationsFile, JSON.stringify(Object.fromEntries(results.map((r) => [r.name, Math.round(r.ms)]))));
+}
+const sum = (key: 'passed' | 'failed' | 'skipped') => results.reduce((n, r) => n + r[key], 0);
+const slowest = [...results].sort((a, b) => b.ms - a.ms).slice(0, 5);
+console.log(`\n${results.length} files in ${((performance.now() - started) / 1000).toFixed(1)} s on ${jobs} processes; slowest: ${slowest.map((r) => `${r.name} ${(r.ms / 1000).toFixed(0)} s`).join(', ')}`);
+const failedFiles = results.filter((r) => r.failed > 0).map((r) => r.name);
+if (failedFiles.length) console.log(`failed in: ${failedFiles.join(', ')}`);
+const [passed, failed, skipped] = [sum('passed'), sum('failed'), sum('skipped')];
 console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
+if (failed > 0) process.exitCode = 1;

@@ -18,6 +18,8 @@ export interface StateSnapshot {
   readonly nextSeq: number;
   readonly stores: readonly StoreRecord[];
   readonly idempotency: readonly { readonly key: string; readonly call: RememberedCall }[];
+  /** How many numbers the id generator has drawn (absent in files written before it was kept). */
+  readonly idDraws?: number;
 }
 
 export const SNAPSHOT_FORMAT = 'omics-conformance-emulator-state';
@@ -28,14 +30,19 @@ export class CoreState {
   readonly calls = new Map<string, RememberedCall>();
   private readonly deleting = new Set<string>();
   nextSeq = 1;
+  idDraws = 0;
 
   constructor(private readonly random: Random) {}
 
   /** A new store id of `digits` digits. */
   newId(digits: number): string {
+    const draw = (min: number, max: number) => {
+      this.idDraws++;
+      return this.random.int(min, max);
+    };
     for (;;) {
-      let id = String(this.random.int(1, 9));
-      while (id.length < digits) id += String(this.random.int(0, 9));
+      let id = String(draw(1, 9));
+      while (id.length < digits) id += String(draw(0, 9));
       if (!this.stores.has(id)) return id;
     }
   }
@@ -85,6 +92,7 @@ export class CoreState {
       nextSeq: this.nextSeq,
       stores: [...this.stores.values()],
       idempotency: [...this.calls].map(([key, call]) => ({ key, call })),
+      idDraws: this.idDraws,
     };
   }
 
@@ -94,6 +102,13 @@ export class CoreState {
     for (const store of [...snapshot.stores].sort((a, b) => a.seq - b.seq)) this.add(structuredClone(store));
     for (const { key, call } of snapshot.idempotency) this.calls.set(key, call);
     this.nextSeq = snapshot.stores.reduce((next, s) => Math.max(next, s.seq + 1), Math.max(snapshot.nextSeq, 1));
+    // The ids of stores deleted before the snapshot are not in it: the generator moves past every id it
+    // issued (never back), or a restarted emulator would give a deleted store's id to a new one.
+    const drawn = snapshot.idDraws ?? 0;
+    if (drawn > this.idDraws) {
+      this.random.skip(drawn - this.idDraws);
+      this.idDraws = drawn;
+    }
   }
 }
 
@@ -107,6 +122,7 @@ export function readSnapshot(value: unknown): StateSnapshot {
   if (s.format !== SNAPSHOT_FORMAT) return bad(`format is ${JSON.stringify(s.format)}, expected ${JSON.stringify(SNAPSHOT_FORMAT)}`);
   if (s.version !== 1) return bad(`version ${JSON.stringify(s.version)} is not 1`);
   if (typeof s.nextSeq !== 'number' || !Array.isArray(s.stores) || !Array.isArray(s.idempotency)) return bad('nextSeq, stores or idempotency missing');
+  if (s.idDraws !== undefined && !(Number.isSafeInteger(s.idDraws) && s.idDraws >= 0)) return bad('idDraws is not a whole number');
   for (const [i, store] of s.stores.entries()) {
     const r = store as Partial<StoreRecord> | null;
     if (!r || typeof r.id !== 'string' || typeof r.seq !== 'number' || typeof r.arn !== 'string' || typeof r.creationTime !== 'number' || typeof r.phase !== 'string' || typeof r.phaseEndsAt !== 'number' || typeof r.tags !== 'object') {

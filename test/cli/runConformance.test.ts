@@ -1,8 +1,9 @@
 // runConformance as a library inside a user's own uvu suite, as the README shows it.
-import { suite } from 'uvu';
+import { suite } from '../support/suite.ts';
 import * as assert from 'uvu/assert';
 import { runConformance, parseReplay, parseShard } from '../../cli/runConformance.ts';
 import { inShard, propertySeed } from '../../suites/engine.ts';
+import { runCommand } from '../support/cli.ts';
 
 const api = suite('cli: runConformance, the library API');
 
@@ -33,6 +34,18 @@ api('a failure comes back with --replay: the boundary case and the shrunk proper
   const fixed = (await runConformance({ ...base, emulator: {}, replay: random!.replay })).report;
   assert.is(fixed.summary.failed, 0);
   assert.is(Math.max(...fixed.checks.map((c) => c.cases)), 1);
+});
+
+api("used as a library, it prints nothing of the SDK's own into the user's output (no Node-version warning)", async () => {
+  const script = `import { runConformance } from './cli/runConformance.ts';
+const { report } = await runConformance({ suites: ['validation'], operations: ['GetSequenceStore'], runs: 2, reportDir: false });
+console.log('failed ' + report.summary.failed);`;
+  const env = { ...process.env };
+  delete env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED; // test/run.ts sets it for the tests' own process
+  const out = await runCommand(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { env, timeoutMs: 60_000 });
+  assert.is(out.code, 0, out.stderr);
+  assert.is(out.stdout.trim(), 'failed 0');
+  assert.is(out.stderr, '', 'nothing on stderr');
 });
 
 api('shards split the boundary cases without overlap or loss, and seeds stay per property', () => {

@@ -1,6 +1,6 @@
 // --verify-sigv4 wired into the front: the auth errors AWS uses, and per-key operation limits.
 import { CreateSequenceStoreCommand, ListSequenceStoresCommand, AccessDeniedException } from '@aws-sdk/client-omics';
-import { suite } from 'uvu';
+import { suite } from '../support/suite.ts';
 import * as assert from 'uvu/assert';
 import { startEmulator, type RunningEmulator } from '../../emulator/index.ts';
 import { parseCredentialSpec } from '../../emulator/sigv4/verifier.ts';

@@ -1,7 +1,7 @@
 // `omics-conformance emulator`: prints its URL, serves, stops cleanly on SIGTERM; bad flags exit 2.
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { suite } from 'uvu';
+import { suite } from '../support/suite.ts';
 import * as assert from 'uvu/assert';
 import { projectRoot } from '../support/paths.ts';
 import { unicodeVersions } from '../../specs/index.ts';

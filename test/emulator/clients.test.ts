@@ -2,7 +2,7 @@
 import { execFile, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { suite } from 'uvu';
+import { suite } from '../support/suite.ts';
 import * as assert from 'uvu/assert';
 import { startEmulator, type RunningEmulator } from '../../emulator/index.ts';
 import { projectRoot } from '../support/paths.ts';

@@ -3,7 +3,7 @@
 // switches are compiled into the pipeline, never read by the core's operations or the front.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { suite } from 'uvu';
+import { suite } from '../support/suite.ts';
 import * as assert from 'uvu/assert';
 import { catalogue, LAYERS, type Mutant } from '../../emulator/mutants/catalogue.ts';
 import { unobservable } from '../../emulator/mutants/derived.ts';

@@ -3,7 +3,7 @@ import { CreateSequenceStoreCommand, GetSequenceStoreCommand, ListSequenceStores
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { suite } from 'uvu';
+import { suite } from '../support/suite.ts';
 import * as assert from 'uvu/assert';
 import { startEmulator } from '../../emulator/index.ts';
 import { account, omicsClient, rawRequest, region } from './helpers.ts';

@@ -18,7 +18,7 @@ import {
   UpdateSequenceStoreCommand,
   ValidationException,
 } from '@aws-sdk/client-omics';
-import { suite } from 'uvu';
+import { suite } from '../support/suite.ts';
 import * as assert from 'uvu/assert';
 import { outputSchema, schemaErrors, S3AccessPointArn, S3Uri, matchesPattern } from '../../specs/index.ts';
 import { startEmulator, type RunningEmulator } from '../../emulator/index.ts';

@@ -1,6 +1,6 @@
 // Slow or silent clients cannot hold a connection: headers, whole requests and idle sockets time out.
 import { connect } from 'node:net';
-import { suite } from 'uvu';
+import { suite } from '../support/suite.ts';
 import * as assert from 'uvu/assert';
 import { startEmulator, type RunningEmulator } from '../../emulator/index.ts';
 import { rawRequest } from './helpers.ts';

@@ -1,6 +1,6 @@
 // The HTTP front at the wire: what a client that is not an SDK can send, and what it gets back.
 import { connect } from 'node:net';
-import { suite } from 'uvu';
+import { suite } from '../support/suite.ts';
 import * as assert from 'uvu/assert';
 import { errorSchema, schemaErrors } from '../../specs/index.ts';
 import { startEmulator, type RunningEmulator } from '../../emulator/index.ts';

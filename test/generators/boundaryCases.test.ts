@@ -1,6 +1,6 @@
 // The boundary phase: deterministic, labelled exactly, and holding the exact bound and the value
 // just past it for every constraint.
-import { suite } from 'uvu';
+import { suite } from '../support/suite.ts';
 import * as assert from 'uvu/assert';
 import { allBoundaryCases, boundaryCases, type Case } from '../../generators/index.ts';
 import { codePointLength } from '../../specs/index.ts';

@@ -1,7 +1,7 @@
 // The shape-keyed string builders: every form and generated value matches the spec pattern, every
 // breaker does not, and the bounds they read from the patterns agree with the specs.
 import * as fc from 'fast-check';
-import { suite } from 'uvu';
+import { suite } from '../support/suite.ts';
 import * as assert from 'uvu/assert';
 import * as S from '../../specs/index.ts';
 import { builderFor } from '../../generators/_internals/builders/index.ts';

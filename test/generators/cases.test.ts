@@ -2,7 +2,7 @@
 // invalid cases fail it with exactly their labelled violations; how a case is sent and what it
 // needs follow from what it breaks.
 import * as fc from 'fast-check';
-import { suite } from 'uvu';
+import { suite } from '../support/suite.ts';
 import * as assert from 'uvu/assert';
 import { operationNames, operations, ruleId } from '../../specs/index.ts';
 import { INPUT_ERROR, invalidCase, labelMembers, validCase, type Case } from '../../generators/index.ts';

@@ -1,7 +1,7 @@
 // The contract every public generator keeps (as fast-check's own arbitraries do): the same seed
 // gives the same values; every value is what the generator promises; shrinking keeps that promise.
 import * as fc from 'fast-check';
-import { suite } from 'uvu';
+import { suite } from '../support/suite.ts';
 import * as assert from 'uvu/assert';
 import * as S from '../../specs/index.ts';
 import { invalidCase, shapeValue, stringOf, validCase, validInput, type Case } from '../../generators/index.ts';

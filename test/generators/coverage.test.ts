@@ -1,5 +1,5 @@
 import * as fc from 'fast-check';
-import { suite } from 'uvu';
+import { suite } from '../support/suite.ts';
 import * as assert from 'uvu/assert';
 import { allRules, operationNames } from '../../specs/index.ts';
 import { allBoundaryCases, coverage, invalidCase, validCase } from '../../generators/index.ts';

@@ -1,7 +1,7 @@
 // Command sequences against an in-memory fake system: a correct fake passes every sequence; a fake
 // with one deliberate bug is caught by some sequence, shrunk to a few commands.
 import * as fc from 'fast-check';
-import { suite } from 'uvu';
+import { suite } from '../support/suite.ts';
 import * as assert from 'uvu/assert';
 import { emptyLifecycleModel, lifecycleCommands, type LifecycleSystem } from '../../generators/index.ts';
 import { sameValue, sequenceStoreArn } from '../../specs/index.ts';

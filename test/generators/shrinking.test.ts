@@ -1,7 +1,7 @@
 // Shrinking keeps the label true: a failing property over invalid (or valid) cases shrinks to a
 // counterexample that still breaks exactly the rules it names (or is still valid).
 import * as fc from 'fast-check';
-import { suite } from 'uvu';
+import { suite } from '../support/suite.ts';
 import * as assert from 'uvu/assert';
 import { invalidCase, validCase, type Case } from '../../generators/index.ts';
 import { labelMismatch } from './support/labels.ts';

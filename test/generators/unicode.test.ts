@@ -2,7 +2,7 @@
 // characters, invalid pattern values break the pattern with stable-refused ones, so no case's
 // expectation depends on which Unicode version a target (or this Node.js) knows.
 import * as fc from 'fast-check';
-import { suite } from 'uvu';
+import { suite } from '../support/suite.ts';
 import * as assert from 'uvu/assert';
 import { invalidCase, unicodeProbes, validCase, type Case } from '../../generators/index.ts';
 import { valuesAt } from '../../generators/_internals/paths.ts';

@@ -3,7 +3,7 @@
 import { chmodSync, existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { suite } from 'uvu';
+import { suite } from '../support/suite.ts';
 import * as assert from 'uvu/assert';
 import type { Report, ReportedCheck } from '../../reports/report.ts';
 import { prepareReportDir } from '../../reports/reportDir.ts';

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { suite } from 'uvu';
+import { suite } from '../support/suite.ts';
 import * as assert from 'uvu/assert';
 import { driftFromModelFile, ModelFileError, type Drift } from '../../specs/drift/index.ts';
 import { botocoreModel, haveModels, noModelsReason, smithyModel } from '../support/paths.ts';

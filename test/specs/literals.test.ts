@@ -3,7 +3,7 @@
 // specs/ itself, so a new constraint is guarded as soon as it is added.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { suite } from 'uvu';
+import { suite } from '../support/suite.ts';
 import * as assert from 'uvu/assert';
 import { errors, operations, type Shape } from '../../specs/index.ts';
 import { projectRoot } from '../support/paths.ts';

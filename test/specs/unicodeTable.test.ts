@@ -2,7 +2,7 @@
 // @unicode/unicode-<version> packages, and the kinds it gives are those the packages give.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { suite } from 'uvu';
+import { suite } from '../support/suite.ts';
 import * as assert from 'uvu/assert';
 import { buildTable, pinnedDataVersions, renderTable } from '../../specs/unicode/buildTable.ts';
 import { categoryHistory, GENERAL_CATEGORIES, pinnedCharClass, PRINTABLE_UNICODE_PATTERN, unicodeVersions, type CharKind } from '../../specs/index.ts';

@@ -1,6 +1,6 @@
 // suites/idempotency: the unbroken emulator passes, the mock runs what it can, and each check fails
 // on an emulator broken in the way it is about, with the stores and tokens that show it.
-import { suite } from 'uvu';
+import { suite } from '../support/suite.ts';
 import * as assert from 'uvu/assert';
 import { runConformance, type ConformanceOptions } from '../../cli/runConformance.ts';
 import { startEmulator } from '../../emulator/index.ts';

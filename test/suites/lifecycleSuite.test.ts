@@ -1,6 +1,6 @@
 // suites/lifecycle: the unbroken emulator (at once and with slow status changes) and the mock pass;
 // each check is shown to catch its deviation with a short, shrunk command sequence.
-import { suite } from 'uvu';
+import { suite } from '../support/suite.ts';
 import * as assert from 'uvu/assert';
 import { runConformance, type ConformanceOptions } from '../../cli/runConformance.ts';
 import { startEmulator } from '../../emulator/index.ts';

@@ -1,6 +1,6 @@
 // Each check is shown to catch its deviation: an emulator broken in exactly one way makes exactly
 // that check fail, with a minimal (shrunk or boundary) counterexample; the unbroken emulator passes.
-import { suite } from 'uvu';
+import { suite } from '../support/suite.ts';
 import * as assert from 'uvu/assert';
 import { runConformance, type ConformanceOptions } from '../../cli/runConformance.ts';
 import type { Report, ReportedCheck } from '../../reports/report.ts';

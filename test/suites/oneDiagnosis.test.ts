@@ -1,7 +1,7 @@
 // One deviation, one diagnosis, and the run goes on: an answer the SDK cannot read, or a required
 // member left out of Create's answer, is filed under the response-shape checks with the member
 // named; every check that does not depend on that member still runs, against the same stores.
-import { suite } from 'uvu';
+import { suite } from '../support/suite.ts';
 import * as assert from 'uvu/assert';
 import { runConformance } from '../../cli/runConformance.ts';
 import type { Report } from '../../reports/report.ts';

@@ -1,6 +1,6 @@
 // The check registry: every check is registered once, judges for itself (an observation check one
 // call, a scenario check a plain-data trace), and a check's status is a pure fold of its findings.
-import { suite } from 'uvu';
+import { suite } from '../support/suite.ts';
 import * as assert from 'uvu/assert';
 import { formatChecks } from '../../cli/commands/run.ts';
 import type { Case } from '../../generators/case.ts';

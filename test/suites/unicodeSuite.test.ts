@@ -1,7 +1,7 @@
 // suites/unicode: the probe's verdict is a pure fold of the answers, and an emulator told to behave
 // like a Unicode version is reported as exactly that version; the other suites pass against the
 // emulator at every version it accepts, since no case expects a version-dependent verdict.
-import { suite } from 'uvu';
+import { suite } from '../support/suite.ts';
 import * as assert from 'uvu/assert';
 import { runConformance } from '../../cli/runConformance.ts';
 import { unicodeProbes } from '../../generators/index.ts';

@@ -3,7 +3,7 @@
 // percent-encoded, no filled-in token) fails wire.request-binding or wire.token-sent.
 import type { HttpRequest } from '@smithy/protocol-http';
 import type { BuildMiddleware, MetadataBearer } from '@smithy/types';
-import { suite } from 'uvu';
+import { suite } from '../support/suite.ts';
 import * as assert from 'uvu/assert';
 import { runConformance, type ConformanceOptions } from '../../cli/runConformance.ts';
 import { startEmulator } from '../../emulator/index.ts';

@@ -1,6 +1,6 @@
 // The first answer of a run tells HealthOmics from anything else, and transport errors read as one
 // plain sentence.
-import { suite } from 'uvu';
+import { suite } from '../support/suite.ts';
 import * as assert from 'uvu/assert';
 import { errors } from '../../specs/index.ts';
 import { notHealthOmics, plainTransportError } from '../../targets/speaks.ts';

@@ -1,5 +1,5 @@
 import * as Omics from '@aws-sdk/client-omics';
-import { suite } from 'uvu';
+import { suite } from '../support/suite.ts';
 import * as assert from 'uvu/assert';
 import { emulatorTarget } from '../../targets/emulator.ts';
 import { endpointTarget } from '../../targets/endpoint.ts';

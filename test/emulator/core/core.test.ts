@@ -1,6 +1,6 @@
 // The transport-free core: lifecycle on a moved clock, pagination while the list changes,
 // idempotency choices, quota, tag limits, seeded faults, and snapshots.
-import { suite } from 'uvu';
+import { suite } from '../../support/suite.ts';
 import * as assert from 'uvu/assert';
 import { createCore, parseFaultSpec, ServiceError, type CoreOptions } from '../../../emulator/index.ts';
 
