@@ -5,18 +5,15 @@
 //   listingUnderChurn    a List walk lists every store once, also while creates and deletes run
 //   killUnderWriteLoad   every create answered 200 survives a SIGKILL of the emulator process
 import { CreateSequenceStoreCommand, DeleteSequenceStoreCommand, GetSequenceStoreCommand, ListSequenceStoresCommand, OmicsClient } from '@aws-sdk/client-omics';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { seededRandom } from '../emulator/core/random.ts';
 import { startEmulator } from '../emulator/index.ts';
+import { spawnServerChild, type ServerChild } from './_serverChild.ts';
 
-const projectRoot = fileURLToPath(new URL('..', import.meta.url));
 const CONNECT_MS = 5_000;
 const REQUEST_MS = 15_000;
-const START_MS = 30_000;
 
 /** Rejects when `work` has not settled within `ms`, so a hang fails the caller instead of stalling it. */
 export async function withTimeout<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
@@ -272,57 +269,9 @@ export async function listingUnderChurn(options: { stores: number; clients: numb
 
 // ---------------------------------------------------------------------------------------------------------
 
-export interface EmulatorChild {
-  readonly url: string;
-  readonly child: ChildProcess;
-  /** Resolves with the signal (or exit code) once the process has ended. */
-  readonly ended: Promise<string>;
-}
-
-const children = new Set<ChildProcess>();
-let reaperInstalled = false;
-
-/** Children never outlive this process, however it ends. */
-function installReaper(): void {
-  if (reaperInstalled) return;
-  reaperInstalled = true;
-  process.on('exit', () => children.forEach((c) => c.kill('SIGKILL')));
-}
-
 /** `omics-conformance emulator --port 0 --state-file F` as a child process, once it has printed its URL. */
-export function spawnEmulatorChild(stateFile: string): Promise<EmulatorChild> {
-  installReaper();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'cli/main.ts', 'emulator', '--port', '0', '--host', '127.0.0.1', '--state-file', stateFile], {
-    cwd: projectRoot,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  children.add(child);
-  let stdout = '';
-  let stderr = '';
-  const ended = new Promise<string>((resolve) =>
-    child.on('close', (code, signal) => {
-      children.delete(child);
-      resolve(signal ?? `exit ${code}`);
-    }),
-  );
-  child.stderr!.on('data', (c: Buffer) => (stderr = (stderr + c.toString()).slice(-2000)));
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`the emulator printed no URL within ${START_MS} ms: ${stderr}`));
-    }, START_MS);
-    child.stdout!.on('data', (c: Buffer) => {
-      stdout += c.toString();
-      const line = /^(http:\/\/\S+)\r?\n/.exec(stdout);
-      if (!line) return;
-      clearTimeout(timer);
-      resolve({ url: line[1]!, child, ended });
-    });
-    void ended.then((how) => {
-      clearTimeout(timer);
-      reject(new Error(`the emulator ended (${how}) before printing a URL: ${stderr}`));
-    });
-  });
+export function spawnEmulatorChild(stateFile: string): Promise<ServerChild> {
+  return spawnServerChild(['cli/main.ts', 'emulator', '--port', '0', '--host', '127.0.0.1', '--state-file', stateFile], 'the emulator');
 }
 
 export interface KillRound {
@@ -356,7 +305,7 @@ export async function killUnderWriteLoad(options: { kills: number; clients: numb
   const dir = mkdtempSync(join(tmpdir(), 'omics-reliability-'));
   const stateFile = join(dir, 'state.json');
   const random = seededRandom(options.seed);
-  let current: EmulatorChild | undefined;
+  let current: ServerChild | undefined;
   try {
     return await withTimeout(
       (async () => {

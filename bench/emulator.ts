@@ -1,12 +1,13 @@
 // Emulator throughput and List page cost.
 // 1. SDK v3 requests/second against the emulator and against a no-op node:http server that returns
-//    a fixed valid body, side by side, sequential and 16 concurrent (goal: ratio >= 0.8).
+//    a fixed valid body, each in its own process, side by side, sequential and 16 concurrent
+//    (goal: ratio >= 0.8).
 // 2. Memory and the latency of one List page at 100 and 100,000 stores (goal: the same page cost;
 //    under 300 MB at 100,000). Bounded: a fixed number of requests and a time cap per phase.
-import { GetSequenceStoreCommand, OmicsClient } from '@aws-sdk/client-omics';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { createCore, startEmulator } from '../emulator/index.ts';
+import { CreateSequenceStoreCommand, GetSequenceStoreCommand, OmicsClient } from '@aws-sdk/client-omics';
+import { createCore } from '../emulator/index.ts';
+import { operations } from '../specs/index.ts';
+import { spawnServerChild, stopServerChild, type ServerChild } from './_serverChild.ts';
 
 const REQUESTS = 1500;
 const TIME_CAP_MS = 5_000;
@@ -40,35 +41,27 @@ async function throughput(send: () => Promise<unknown>, workers: number): Promis
   return done / ((performance.now() - started) / 1000);
 }
 
-async function noopServer(body: string): Promise<{ server: Server; url: string }> {
-  const server = createServer((req, res) => {
-    req.resume();
-    req.on('end', () => {
-      res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), 'x-amzn-requestid': '00000000-0000-0000-0000-000000000000' });
-      res.end(body);
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
-}
-
+/** The emulator and the no-op server, each in a process of its own: the same race for both. */
 async function sdkThroughput(): Promise<void> {
-  const emulator = await startEmulator({ requestLogLimit: 100 });
-  const created = emulator.core.invokeNow('CreateSequenceStore', { name: 'bench', tags: { a: 'b' } }) as { id: string };
-  // The no-op server answers with the very body the emulator gives, so the SDK does the same parsing work.
-  const fixed = JSON.stringify(emulator.core.invokeNow('GetSequenceStore', { id: created.id }));
-  const noop = await noopServer(fixed);
+  const emulator = await spawnServerChild(['cli/main.ts', 'emulator', '--port', '0', '--host', '127.0.0.1'], 'the emulator');
   const toEmulator = client(emulator.url);
-  const toNoop = client(noop.url);
-  const command = () => new GetSequenceStoreCommand({ id: created.id });
+  let noop: ServerChild | undefined;
+  let toNoop: OmicsClient | undefined;
   try {
-    console.log('SDK v3 GetSequenceStore, requests/second (higher is better; goal: emulator/no-op >= 0.8)');
+    const created = await toEmulator.send(new CreateSequenceStoreCommand({ name: 'bench', tags: { a: 'b' } }));
+    // The no-op server answers with the very body the emulator gives, so the SDK does the same parsing work.
+    const fixed = await rawGet(emulator.url, operations.GetSequenceStore.http.uri.replace('{id}', created.id!));
+    noop = await spawnServerChild(['bench/_noopServer.ts'], 'the no-op server', { ...process.env, NOOP_BODY: fixed });
+    toNoop = client(noop.url);
+    const command = () => new GetSequenceStoreCommand({ id: created.id });
+    const viaNoop = toNoop;
+    console.log('SDK v3 GetSequenceStore, requests/second, each server in its own process (higher is better; goal: emulator/no-op >= 0.8)');
     for (const workers of [1, CONCURRENCY]) {
       // Alternate the two, twice, and keep each one's best: neither gains from running second.
       let noopRate = 0;
       let emulatorRate = 0;
       for (let round = 0; round < 2; round++) {
-        noopRate = Math.max(noopRate, await throughput(() => toNoop.send(command()), workers));
+        noopRate = Math.max(noopRate, await throughput(() => viaNoop.send(command()), workers));
         emulatorRate = Math.max(emulatorRate, await throughput(() => toEmulator.send(command()), workers));
       }
       const label = workers === 1 ? 'sequential   ' : `${workers} concurrent`;
@@ -76,10 +69,16 @@ async function sdkThroughput(): Promise<void> {
     }
   } finally {
     toEmulator.destroy();
-    toNoop.destroy();
-    await emulator.close();
-    await new Promise((resolve) => noop.server.close(resolve));
+    toNoop?.destroy();
+    await stopServerChild(emulator);
+    if (noop) await stopServerChild(noop);
   }
+}
+
+async function rawGet(url: string, path: string): Promise<string> {
+  const response = await fetch(`${url}${path}`, { signal: AbortSignal.timeout(5_000) });
+  if (!response.ok) throw new Error(`GET ${path}: HTTP ${response.status}`);
+  return response.text();
 }
 
 function heapMb(): number {

@@ -14,11 +14,26 @@ export interface LoggedRequest {
   /** Header names and values as sent, in order, names in their original case. */
   readonly rawHeaders: readonly string[];
   readonly headers: Readonly<Record<string, string | string[] | undefined>>;
-  /** The body as UTF-8 text; absent when it was refused for size. */
+  /** The body as UTF-8 text, its first LOGGED_BODY_BYTES only; absent when it was refused for size. */
   readonly body?: string;
   readonly bodyBytes: number;
+  /** The body was longer than LOGGED_BODY_BYTES; `body` holds its start. */
+  readonly bodyTruncated?: true;
   readonly operation?: OperationName;
   response?: { status: number; errorType?: string; durationMs: number };
+}
+
+/**
+ * The most of a body the log keeps. The log holds up to twice its limit of entries between trims;
+ * bodies of the body limit each (1 MiB by default) would hold gigabytes. Every request the API
+ * models is far smaller.
+ */
+export const LOGGED_BODY_BYTES = 64 * 1024;
+
+/** A body as the log keeps it. */
+export function loggedBody(body: Buffer): Pick<LoggedRequest, 'body' | 'bodyBytes' | 'bodyTruncated'> {
+  if (body.length <= LOGGED_BODY_BYTES) return { body: body.toString('utf8'), bodyBytes: body.length };
+  return { body: body.subarray(0, LOGGED_BODY_BYTES).toString('utf8'), bodyBytes: body.length, bodyTruncated: true };
 }
 
 export interface RequestLog {

@@ -9,6 +9,7 @@ export { boundaryCases, allBoundaryCases } from './boundaryCases.ts';
 export { coverage, coverageOf, type Coverage, type RuleCoverage } from './coverage.ts';
 export { labelMembers, INPUT_ERROR } from './_internals/cases.ts';
 export { unicodeProbes, type UnicodeProbe } from './unicodeProbes.ts';
+export { malformedHttp, malformedKinds, materialize, pieceBytes, reproduction, type MalformedExchange, type MalformedHttpOptions, type MalformedKind, type Piece } from './malformedHttp.ts';
 export {
   lifecycleCommands,
   lifecycleScenarios,

@@ -4,9 +4,9 @@ import type { IncomingMessage } from 'node:http';
 
 export type BodyResult =
   | { readonly ok: true; readonly body: Buffer }
-  | { readonly ok: false; readonly bytes: number; readonly aborted?: true };
+  | { readonly ok: false; readonly bytes: number; readonly aborted?: true; readonly cutOff?: true };
 
-const DISCARD_FACTOR = 16;
+export const DISCARD_FACTOR = 16;
 
 export function readBody(req: IncomingMessage, limit: number): Promise<BodyResult> {
   return new Promise((resolve) => {
@@ -27,8 +27,9 @@ export function readBody(req: IncomingMessage, limit: number): Promise<BodyResul
       bytes += chunk.length;
       if (bytes <= limit) chunks.push(chunk);
       else if (bytes > limit * DISCARD_FACTOR) {
-        finish({ ok: false, bytes });
-        req.destroy();
+        // Stop reading, but let the refusal go out before the connection is closed (cutOff).
+        req.pause();
+        finish({ ok: false, bytes, cutOff: true });
       }
     });
     req.on('end', () => finish(bytes <= limit ? { ok: true, body: Buffer.concat(chunks) } : { ok: false, bytes }));

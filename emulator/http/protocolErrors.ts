@@ -15,6 +15,8 @@ export const notAcceptable: ProtocolError = { type: 'NotAcceptableException', st
 /** What node's HTTP parser refuses before a request exists: answered in the same form as every error. */
 export const headersTooLarge: ProtocolError = { type: 'RequestHeaderFieldsTooLargeException', status: 431 };
 export const uriTooLong: ProtocolError = { type: 'UriTooLongException', status: 414 };
+/** An Expect header other than 100-continue. */
+export const expectationFailed: ProtocolError = { type: 'ExpectationFailedException', status: 417 };
 /** A request that stalls is the model's own RequestTimeoutException. */
 export const requestTimeout: ProtocolError = { type: errors.RequestTimeoutException.name, status: errors.RequestTimeoutException.httpStatus };
 export const badRequest: ProtocolError = { type: 'BadRequestException', status: 400 };

@@ -3,17 +3,18 @@
 // could not take.
 import { randomUUID } from 'node:crypto';
 import { createServer, maxHeaderSize, STATUS_CODES, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { Duplex } from 'node:stream';
 import { operations, service, type ErrorName, type OperationName } from '../../specs/index.ts';
 import type { HttpConfig } from '../config.ts';
 import type { EmulatorCore } from '../core/core.ts';
 import { isServiceError, ServiceError } from '../core/serviceError.ts';
-import type { RequestLog } from '../requestLog.ts';
+import { loggedBody, type RequestLog } from '../requestLog.ts';
 import { createSigV4Verifier, isOperationAllowed, type Credential } from '../sigv4/verifier.ts';
 import { ADMIN_PREFIX, handleAdmin } from './admin.ts';
 import { bindInput } from './binding.ts';
 import { readBody } from './body.ts';
 import { acceptProblem, contentTypeProblem, utf8 } from './mediaType.ts';
-import { badAdminRequest, badRequest, bodyTooLarge, emulatorBug, headersTooLarge, notAcceptable, requestTimeout, serializationError, unknownOperation, unsupportedMediaType, uriTooLong, type ProtocolError } from './protocolErrors.ts';
+import { badAdminRequest, badRequest, bodyTooLarge, emulatorBug, expectationFailed, headersTooLarge, notAcceptable, requestTimeout, serializationError, unknownOperation, unsupportedMediaType, uriTooLong, type ProtocolError } from './protocolErrors.ts';
 import { sendError, sendJson } from './respond.ts';
 import { route } from './router.ts';
 import { parseQuery, splitTarget } from './target.ts';
@@ -41,6 +42,8 @@ export function createFront({ http, core, requestLog, credentials, durable }: Fr
     const { path, query } = splitTarget(target);
     const read = await readBody(req, http.maxBodyBytes);
     if (!read.ok && read.aborted) return;
+    // The rest of a body past the hard cap is never read: the refusal closes the connection.
+    if (!read.ok && read.cutOff) res.shouldKeepAlive = false;
 
     if (path === ADMIN_PREFIX || path.startsWith(`${ADMIN_PREFIX}/`)) return admin(res, requestId, method, path, query, read.ok ? read.body : undefined);
 
@@ -54,7 +57,7 @@ export function createFront({ http, core, requestLog, credentials, durable }: Fr
       query,
       rawHeaders: [...req.rawHeaders],
       headers: { ...req.headers },
-      ...(read.ok ? { body: read.body.toString('utf8'), bodyBytes: read.body.length } : { bodyBytes: read.bytes }),
+      ...(read.ok ? loggedBody(read.body) : { bodyBytes: read.bytes }),
       ...(match ? { operation: match.operation } : {}),
     });
     const outcome = await answer(res, requestId, method, path, query, req, read.ok ? read.body : undefined, match);
@@ -170,6 +173,16 @@ export function createFront({ http, core, requestLog, credentials, durable }: Fr
     if (!socket.writable || socket.destroyed) return void socket.destroy();
     socket.end(parserRefusal(error));
   });
+  // Without these listeners node closes a CONNECT request's socket unanswered and answers an unknown
+  // Expect with a bare 417; both are answered in the form of every other error instead.
+  server.on('connect', (req: IncomingMessage, socket: Duplex) => {
+    // The socket comes with no listener left: an error on it would otherwise be unhandled.
+    socket.on('error', () => socket.destroy());
+    socket.end(rawError(unknownOperation, `No operation matches ${req.method} ${(req.url ?? '').slice(0, 200)}`), () => socket.destroy());
+  });
+  server.on('checkExpectation', (req: IncomingMessage, res: ServerResponse) => {
+    sendError(res, expectationFailed.status, randomUUID(), expectationFailed.type, `Expect: ${String(req.headers.expect).slice(0, 200)} is not supported; only 100-continue is`);
+  });
   return server;
 }
 
@@ -189,12 +202,17 @@ function parserRefusal(error: NodeJS.ErrnoException & { rawPacket?: Buffer }): s
       : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
         ? { error: requestTimeout, message: 'The request did not arrive in time' }
         : { error: badRequest, message: `The request could not be read as HTTP/1.1 (${error.code ?? 'malformed'})` };
-  const body = JSON.stringify({ message: kind.message });
+  return rawError(kind.error, kind.message);
+}
+
+/** A whole error response as raw bytes, for a socket that has no ServerResponse; it closes the connection. */
+function rawError(error: ProtocolError, message: string): string {
+  const body = JSON.stringify({ message });
   const head = [
-    `HTTP/1.1 ${kind.error.status} ${STATUS_CODES[kind.error.status] ?? ''}`,
+    `HTTP/1.1 ${error.status} ${STATUS_CODES[error.status] ?? ''}`,
     'Content-Type: application/json',
     `Content-Length: ${Buffer.byteLength(body)}`,
-    `x-amzn-errortype: ${kind.error.type}`,
+    `x-amzn-errortype: ${error.type}`,
     `x-amzn-requestid: ${randomUUID()}`,
     'Connection: close',
   ];

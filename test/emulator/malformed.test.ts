@@ -4,9 +4,10 @@
 // refuses before a request exists. Every refusal has its status, x-amzn-errortype, a JSON body with a
 // message and a request id; and the emulator answers a valid request correctly afterwards.
 import { connect } from 'node:net';
-import { suite } from 'uvu';
+import { suite } from '../support/suite.ts';
 import * as assert from 'uvu/assert';
-import { startEmulator, type RunningEmulator } from '../../emulator/index.ts';
+import { defaultHttp, startEmulator, type RunningEmulator } from '../../emulator/index.ts';
+import { DISCARD_FACTOR } from '../../emulator/http/body.ts';
 import { operations } from '../../specs/index.ts';
 
 const test = suite('emulator: malformed requests, as a Smithy restJson1 server answers them');
@@ -88,7 +89,18 @@ const cases: readonly MalformedCase[] = [
   { id: 'a garbage request line', request: () => 'this is not http\r\n\r\n', status: 400, errorType: 'BadRequestException' },
   { id: 'a method the HTTP parser does not know', request: () => 'FROB /sequencestores HTTP/1.1\r\nHost: x\r\n\r\n', status: 400, errorType: 'BadRequestException' },
   { id: 'a request that stalls before its headers end', request: () => `${LIST.method} ${LIST.uri} HTTP/1.1\r\nHost: x\r\n`, status: 408, errorType: 'RequestTimeoutException' },
+  // Found by the malformed-HTTP fuzz (test/emulator/fuzz.test.ts): node closed these unanswered or answered them bare.
+  { id: 'CONNECT (node closed the socket unanswered)', request: () => `CONNECT ${CREATE.uri} HTTP/1.1\r\nHost: x\r\n\r\n`, status: 404, errorType: 'UnknownOperationException' },
+  { id: 'an Expect other than 100-continue (node answered a bare 417)', request: () => http(LIST.method, LIST.uri, { ...json, Expect: 'the-unexpected' }, '{}'), status: 417, errorType: 'ExpectationFailedException' },
+  { id: 'a chunked body past the hard cap (the connection was cut unanswered)', request: () => chunkedPastHardCap(), status: 413, errorType: 'RequestEntityTooLargeException' },
 ];
+
+/** One chunk one byte larger than the emulator ever reads of a body. */
+function chunkedPastHardCap(): Buffer {
+  const size = defaultHttp.maxBodyBytes * DISCARD_FACTOR + 1;
+  const head = `${LIST.method} ${LIST.uri} HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n${size.toString(16)}\r\n`;
+  return Buffer.concat([Buffer.from(head), Buffer.alloc(size, ' '), Buffer.from('\r\n0\r\n\r\n')]);
+}
 
 for (const c of cases) {
   test(`${c.id}: ${c.status} ${c.errorType}, a JSON message and a request id; a valid request still answers`, async () => {
