@@ -10,10 +10,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { seededRandom } from '../emulator/core/random.ts';
 import { startEmulator } from '../emulator/index.ts';
+import { benchClient } from './_client.ts';
 import { spawnServerChild, type ServerChild } from './_serverChild.ts';
 
-const CONNECT_MS = 5_000;
-const REQUEST_MS = 15_000;
 
 /** Rejects when `work` has not settled within `ms`, so a hang fails the caller instead of stalling it. */
 export async function withTimeout<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
@@ -33,18 +32,6 @@ export function reliabilitySeed(): number {
   const given = process.env.RELIABILITY_SEED;
   if (given !== undefined && /^\d+$/.test(given)) return Number(given);
   return Math.floor(Math.random() * 2 ** 31);
-}
-
-/** An SDK client with its own keep-alive agent, no retries, and timeouts on every call. */
-export function reliabilityClient(url: string, sockets: number): OmicsClient {
-  return new OmicsClient({
-    endpoint: url,
-    region: 'us-east-1',
-    credentials: { accessKeyId: 'AKIDRELIABILITY', secretAccessKey: 'reliability' },
-    disableHostPrefix: true,
-    maxAttempts: 1,
-    requestHandler: { connectionTimeout: CONNECT_MS, requestTimeout: REQUEST_MS, httpAgent: { keepAlive: true, maxSockets: sockets } },
-  });
 }
 
 /** Every id ListSequenceStores gives, page after page, in order; fails past `maxPages` rather than walk forever. */
@@ -87,7 +74,7 @@ export interface SameTokenResult {
 /** `calls` CreateSequenceStore calls with one clientToken and one request, all in flight at once on one client. */
 export async function sameTokenCreates(options: { calls: number; sockets: number; timeLimitMs: number }): Promise<SameTokenResult> {
   const emulator = await startEmulator({ requestLogLimit: 100 });
-  const client = reliabilityClient(emulator.url, options.sockets);
+  const client = benchClient(emulator.url, options.sockets);
   try {
     return await withTimeout(
       (async () => {
@@ -170,8 +157,8 @@ function walkCheck(ids: readonly string[], pages: number, wallMs: number, known:
  */
 export async function listingUnderChurn(options: { stores: number; clients: number; churnClients: number; churnPageSize: number; seed: number; timeLimitMs: number }): Promise<ListingResult> {
   const emulator = await startEmulator({ requestLogLimit: 100 });
-  const clients = Array.from({ length: options.clients }, () => reliabilityClient(emulator.url, 1));
-  const walker = reliabilityClient(emulator.url, 1);
+  const clients = Array.from({ length: options.clients }, () => benchClient(emulator.url, 1));
+  const walker = benchClient(emulator.url, 1);
   const random = seededRandom(options.seed);
   let stopChurn = false;
   try {
@@ -208,7 +195,7 @@ export async function listingUnderChurn(options: { stores: number; clients: numb
         let churnOps = 0;
         let warmedUp: () => void = () => {};
         const warm = new Promise<void>((resolve) => (warmedUp = resolve));
-        const churnClients = Array.from({ length: options.churnClients }, () => reliabilityClient(emulator.url, 1));
+        const churnClients = Array.from({ length: options.churnClients }, () => benchClient(emulator.url, 1));
         const churn = Promise.all(
           churnClients.map(async (client, w) => {
             for (let i = 0; !stopChurn; i++) {
@@ -322,7 +309,7 @@ export async function killUnderWriteLoad(options: { kills: number; clients: numb
           let roundAcks = 0;
           let unanswered = 0;
           let killed = false;
-          const clients = Array.from({ length: options.clients }, () => reliabilityClient(target.url, 1));
+          const clients = Array.from({ length: options.clients }, () => benchClient(target.url, 1));
           await Promise.all(
             clients.map(async (client, w) => {
               for (let i = 0; !killed; i++) {
@@ -373,7 +360,7 @@ export async function killUnderWriteLoad(options: { kills: number; clients: numb
 /** The acknowledged stores a Get by id does not return under their name, as `round id name: what`. */
 async function missingStores(url: string, stores: readonly { round: number; id: string; name: string }[]): Promise<string[]> {
   const workers = 8;
-  const client = reliabilityClient(url, workers);
+  const client = benchClient(url, workers);
   const missing: string[] = [];
   let next = 0;
   try {

@@ -7,22 +7,12 @@
 import { CreateSequenceStoreCommand, GetSequenceStoreCommand, OmicsClient } from '@aws-sdk/client-omics';
 import { createCore } from '../emulator/index.ts';
 import { operations } from '../specs/index.ts';
+import { benchClient } from './_client.ts';
 import { spawnServerChild, stopServerChild, type ServerChild } from './_serverChild.ts';
 
 const REQUESTS = 1500;
 const TIME_CAP_MS = 5_000;
 const CONCURRENCY = 16;
-
-function client(url: string): OmicsClient {
-  return new OmicsClient({
-    endpoint: url,
-    region: 'us-east-1',
-    credentials: { accessKeyId: 'AKIDBENCH', secretAccessKey: 'bench' },
-    disableHostPrefix: true,
-    maxAttempts: 1,
-    requestHandler: { connectionTimeout: 2000, requestTimeout: 5000, httpAgent: { keepAlive: true, maxSockets: CONCURRENCY } },
-  });
-}
 
 /** Requests per second of `send` with `workers` in flight, stopping at REQUESTS or TIME_CAP_MS. */
 async function throughput(send: () => Promise<unknown>, workers: number): Promise<number> {
@@ -44,7 +34,7 @@ async function throughput(send: () => Promise<unknown>, workers: number): Promis
 /** The emulator and the no-op server, each in a process of its own: the same race for both. */
 async function sdkThroughput(): Promise<void> {
   const emulator = await spawnServerChild(['cli/main.ts', 'emulator', '--port', '0', '--host', '127.0.0.1'], 'the emulator');
-  const toEmulator = client(emulator.url);
+  const toEmulator = benchClient(emulator.url, CONCURRENCY);
   let noop: ServerChild | undefined;
   let toNoop: OmicsClient | undefined;
   try {
@@ -52,7 +42,7 @@ async function sdkThroughput(): Promise<void> {
     // The no-op server answers with the very body the emulator gives, so the SDK does the same parsing work.
     const fixed = await rawGet(emulator.url, operations.GetSequenceStore.http.uri.replace('{id}', created.id!));
     noop = await spawnServerChild(['bench/_noopServer.ts'], 'the no-op server', { ...process.env, NOOP_BODY: fixed });
-    toNoop = client(noop.url);
+    toNoop = benchClient(noop.url, CONCURRENCY);
     const command = () => new GetSequenceStoreCommand({ id: created.id });
     const viaNoop = toNoop;
     console.log('SDK v3 GetSequenceStore, requests/second, each server in its own process (higher is better; goal: emulator/no-op >= 0.8)');
