@@ -13,7 +13,7 @@ import { DUMMY_CREDENTIALS } from '../targets/credentials.ts';
 import { endpointTarget } from '../targets/endpoint.ts';
 import { guardedTarget } from '../targets/guarded.ts';
 import { notHealthOmics, plainTransportError } from '../targets/speaks.ts';
-import type { Target } from '../targets/types.ts';
+import type { CallOptions, Observation, Target } from '../targets/types.ts';
 import { createTarget, DEFAULT_MAX_STORES, DEFAULT_RATE, type TargetChoice } from './targetFactory.ts';
 import { UsageError } from './usage.ts';
 
@@ -43,6 +43,8 @@ export interface ConformanceOptions extends TargetChoice {
   readonly failOn?: FailOn;
   /** Checks known to fail, with the reason: reported as expected, not failing the run. */
   readonly expectFailures?: readonly ExpectedFailure[];
+  /** Called as each call to the target ends, with its observation (each attempt is one wire exchange) and its time limit: for measuring a run. */
+  readonly onCall?: (observation: Observation, timeoutMs: number) => void;
 }
 
 /** The target did not answer a first, harmless call, or answered as something other than HealthOmics: nothing was run. */
@@ -171,7 +173,8 @@ export async function runConformance(options: ConformanceOptions = {}): Promise<
   const reportDir = options.reportDir === false ? undefined : await usableReportDir(options.reportDir ?? DEFAULT_REPORT_DIR);
   const runId = randomBytes(6).toString('hex');
   const startedAt = new Date();
-  const target = await createTarget({ ...options, timeoutMs });
+  const created = await createTarget({ ...options, timeoutMs });
+  const target = options.onCall ? observed(created, options.onCall, timeoutMs) : created;
   let result;
   try {
     const probe = await target.call('ListSequenceStores', { maxResults: 1 }, { timeoutMs });
@@ -225,6 +228,18 @@ export interface Plan {
 }
 
 const PLAN_CONCURRENCY = 16;
+
+/** A target that hands every observation, with the call's time limit, to `onCall`. */
+function observed(inner: Target, onCall: NonNullable<ConformanceOptions['onCall']>, timeoutMs: number): Target {
+  const seen = (o: CallOptions | undefined) => (obs: Observation) => (onCall(obs, o?.timeoutMs ?? timeoutMs), obs);
+  const sendRaw = inner.sendRaw;
+  return {
+    ...inner,
+    call: (op, input, o) => inner.call(op, input, o).then(seen(o)),
+    ...(sendRaw ? { sendRaw: (op: OperationName, input: Record<string, unknown>, o?: CallOptions) => sendRaw.call(inner, op, input, o).then(seen(o)) } : {}),
+    close: () => inner.close(),
+  };
+}
 
 /** A target that counts what it sends. */
 function counting(inner: Target, counts: Map<OperationName, number>): Target {

@@ -25,6 +25,13 @@ export interface TargetChoice {
   readonly clientRegion?: string;
   /** For `emulator`: a client that departs from the HTTP binding on purpose (proving the wire checks). */
   readonly clientDeviations?: ClientDeviations;
+  /**
+   * For `emulator`, `endpoint` and `aws`: retries of a transient answer (throttling, 5xx, the request
+   * timeout) for every call that names no number of attempts, SDK and raw sends alike, with the same
+   * request and token (default 0; the aws target keeps its own adaptive default unless given). For
+   * targets that inject faults. The mock ignores it.
+   */
+  readonly retries?: number;
   /** For `aws`: the person said the run may create (and delete) stores in their account. */
   readonly allowRealResources?: boolean;
   /** For `aws`: most stores the run may create (default DEFAULT_MAX_STORES). */
@@ -39,6 +46,8 @@ export const DEFAULT_MAX_STORES = 25;
 export const DEFAULT_RATE = 5;
 
 export const DEFAULT_REGION = 'us-east-1';
+/** Most retries of a transient answer a run may ask for. */
+export const MAX_RETRIES = 10;
 
 function endpointUrl(choice: TargetChoice, env: NodeJS.ProcessEnv): string {
   const url = choice.endpoint ?? env.AWS_ENDPOINT_URL_OMICS ?? env.AWS_ENDPOINT_URL;
@@ -72,13 +81,17 @@ export function targetKind(choice: TargetChoice, env: NodeJS.ProcessEnv = proces
 export async function createTarget(choice: TargetChoice, env: NodeJS.ProcessEnv = process.env): Promise<Target> {
   const kind = targetKind(choice, env);
   const timeout = choice.timeoutMs !== undefined ? { timeoutMs: choice.timeoutMs } : {};
+  if (choice.retries !== undefined && !(Number.isInteger(choice.retries) && choice.retries >= 0 && choice.retries <= MAX_RETRIES)) {
+    throw new UsageError(`--retries must be a whole number from 0 to ${MAX_RETRIES} (got ${choice.retries})`);
+  }
+  const retries = choice.retries !== undefined ? { retries: choice.retries } : {};
   switch (kind) {
     case 'emulator':
-      return emulatorTarget({ ...(choice.region ? { region: choice.region } : {}), ...choice.emulator, ...(choice.clientRegion ? { clientRegion: choice.clientRegion } : {}), ...(choice.clientDeviations ? { clientDeviations: choice.clientDeviations } : {}), ...timeout });
+      return emulatorTarget({ ...(choice.region ? { region: choice.region } : {}), ...choice.emulator, ...(choice.clientRegion ? { clientRegion: choice.clientRegion } : {}), ...(choice.clientDeviations ? { clientDeviations: choice.clientDeviations } : {}), ...timeout, ...retries });
     case 'mock':
       return mockTarget({ ...(choice.region ? { region: choice.region } : {}), ...choice.emulator, ...timeout });
     case 'endpoint':
-      return endpointTarget({ endpoint: endpointUrl(choice, env), region: choice.region ?? localRegion(env) ?? DEFAULT_REGION, credentials: localCredentials(env), ...timeout });
+      return endpointTarget({ endpoint: endpointUrl(choice, env), region: choice.region ?? localRegion(env) ?? DEFAULT_REGION, credentials: localCredentials(env), ...timeout, ...retries });
     case 'aws': {
       if (!choice.allowRealResources) throw new UsageError('--target aws creates and deletes stores in your AWS account: add --allow-real-resources to let it (see run --help), or --plan to see what it would do');
       checkPositive('--max-stores', choice.maxStores);
@@ -90,6 +103,7 @@ export async function createTarget(choice: TargetChoice, env: NodeJS.ProcessEnv 
         region: awsRegion(choice, env),
         ...(endpoint ? { endpoint } : {}),
         ...timeout,
+        ...(choice.retries !== undefined ? { maxAttempts: 1 + choice.retries } : {}),
         guard: { maxStores: choice.maxStores ?? DEFAULT_MAX_STORES, ratePerSecond: choice.rate ?? DEFAULT_RATE, ...(choice.ledger ? { ledger: choice.ledger } : {}) },
       });
     }

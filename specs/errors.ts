@@ -18,3 +18,9 @@ export const errors: Readonly<Record<ErrorName, ErrorSpec>> = {
 };
 
 export const errorNames = Object.keys(errors) as ErrorName[];
+
+/**
+ * The errors a retry may cure: those the model marks retryable (the server fault, throttling) and
+ * the request timeout. Faults the emulator injects at a rate are these; a client retries them.
+ */
+export const transientErrors: readonly ErrorName[] = errorNames.filter((name) => errors[name].retryable !== undefined || name === 'RequestTimeoutException');

@@ -17,6 +17,7 @@ export interface AwsTargetOptions {
   /** For testing the harness only: the real-service rules at this URL, host prefix off. */
   readonly endpoint?: string;
   readonly timeoutMs?: number;
+  /** SDK attempts of a call that names none (default AWS_DEFAULT_MAX_ATTEMPTS, adaptive); given, raw sends make as many. */
   readonly maxAttempts?: number;
   readonly guard?: GuardOptions;
 }
@@ -47,6 +48,7 @@ function serviceTarget(options: AwsTargetOptions): Target {
     hasWire: true,
     ...(options.endpoint ? { endpoint: options.endpoint } : {}),
     region: options.region,
+    defaultAttempts,
     call: (operation, input, callOptions = {}) =>
       callThroughSdk(clientFor(callOptions.maxAttempts ?? defaultAttempts), operation, input, { timeoutMs: callOptions.timeoutMs ?? timeoutMs, captureWire: true }),
     async sendRaw(operation, input, callOptions = {}): Promise<Observation> {
@@ -55,7 +57,7 @@ function serviceTarget(options: AwsTargetOptions): Target {
         const client = clientFor(1);
         const credentials = await client.config.credentials();
         const endpoint = options.endpoint ?? serviceUrl(client, operation, options.region);
-        return await callRaw(operation, input, { endpoint, region: options.region, credentials, timeoutMs: callOptions.timeoutMs ?? timeoutMs });
+        return await callRaw(operation, input, { endpoint, region: options.region, credentials, timeoutMs: callOptions.timeoutMs ?? timeoutMs, maxAttempts: callOptions.maxAttempts ?? options.maxAttempts ?? 1 });
       } catch (err) {
         return { operation, input, via: 'wire', client: {}, transportError: (err as Error).message, durationMs: performance.now() - started };
       }

@@ -10,8 +10,9 @@ export interface EmulatorTarget extends Target {
 }
 
 /** `clientRegion`: the region the client calls, where it differs from the emulator's (to test the harness). */
-export async function emulatorTarget(options: EmulatorOptions & { timeoutMs?: number; clientRegion?: string; clientDeviations?: ClientDeviations } = {}): Promise<EmulatorTarget> {
-  const { timeoutMs, clientRegion, clientDeviations, ...emulatorOptions } = options;
+/** `retries`: of a transient answer, for an emulator given `faults` (see endpointTarget). */
+export async function emulatorTarget(options: EmulatorOptions & { timeoutMs?: number; clientRegion?: string; clientDeviations?: ClientDeviations; retries?: number } = {}): Promise<EmulatorTarget> {
+  const { timeoutMs, clientRegion, clientDeviations, retries, ...emulatorOptions } = options;
   const emulator = await startEmulator({ host: '127.0.0.1', port: 0, ...emulatorOptions });
   const credentials = emulatorOptions.credentials?.[0] ?? DUMMY_CREDENTIALS;
   const target = endpointTarget({
@@ -23,6 +24,7 @@ export async function emulatorTarget(options: EmulatorOptions & { timeoutMs?: nu
     ...(timeoutMs !== undefined ? { timeoutMs } : {}),
     onClose: () => emulator.close(),
     ...(clientDeviations ? { clientDeviations } : {}),
+    ...(retries !== undefined ? { retries } : {}),
   });
   return { ...target, emulator };
 }

@@ -15,15 +15,23 @@ export interface EndpointTargetOptions {
   readonly onClose?: () => Promise<void>;
   /** A client that departs from the binding on purpose (for proving the wire checks). */
   readonly clientDeviations?: ClientDeviations;
+  /**
+   * Retries of a transient answer (throttling, 5xx, the request timeout) for a call whose options
+   * name no maxAttempts, SDK and raw alike (default 0): for targets that inject faults.
+   */
+  readonly retries?: number;
 }
 
 export function endpointTarget(options: EndpointTargetOptions): Target {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const retries = options.retries ?? 0;
+  const defaultAttempts = 1 + retries;
   const clients = new Map<number, ReturnType<typeof createOmicsClient>>();
   const clientFor = (maxAttempts: number) => {
     let client = clients.get(maxAttempts);
     if (!client) {
-      client = createOmicsClient({ region: options.region, endpoint: options.endpoint, credentials: options.credentials, maxAttempts, requestTimeoutMs: timeoutMs });
+      // Given retries, every retry follows targets/retry.ts; without, a case that asks for attempts gets the SDK's standard retry.
+      client = createOmicsClient({ region: options.region, endpoint: options.endpoint, credentials: options.credentials, maxAttempts, requestTimeoutMs: timeoutMs, ...(retries > 0 ? { transientRetry: true } : {}) });
       clients.set(maxAttempts, client);
     }
     return client;
@@ -34,10 +42,11 @@ export function endpointTarget(options: EndpointTargetOptions): Target {
     hasWire: true,
     endpoint: options.endpoint,
     region: options.region,
+    defaultAttempts,
     call: (operation, input, callOptions = {}) =>
-      callThroughSdk(clientFor(callOptions.maxAttempts ?? 1), operation, input, { timeoutMs: callOptions.timeoutMs ?? timeoutMs, captureWire: true, ...(options.clientDeviations ? { deviations: options.clientDeviations } : {}) }),
+      callThroughSdk(clientFor(callOptions.maxAttempts ?? defaultAttempts), operation, input, { timeoutMs: callOptions.timeoutMs ?? timeoutMs, captureWire: true, ...(options.clientDeviations ? { deviations: options.clientDeviations } : {}) }),
     sendRaw: (operation, input, callOptions = {}) =>
-      callRaw(operation, input, { endpoint: options.endpoint, region: options.region, credentials: options.credentials, timeoutMs: callOptions.timeoutMs ?? timeoutMs }),
+      callRaw(operation, input, { endpoint: options.endpoint, region: options.region, credentials: options.credentials, timeoutMs: callOptions.timeoutMs ?? timeoutMs, maxAttempts: callOptions.maxAttempts ?? defaultAttempts }),
     close: async () => {
       for (const c of clients.values()) c.destroy();
       await options.onClose?.();

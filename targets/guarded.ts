@@ -161,6 +161,7 @@ export function guardedTarget(inner: Target, options: GuardOptions = {}): Guarde
     hasWire: inner.hasWire,
     ...(inner.endpoint !== undefined ? { endpoint: inner.endpoint } : {}),
     region: inner.region,
+    ...(inner.defaultAttempts !== undefined ? { defaultAttempts: inner.defaultAttempts } : {}),
     ledger,
     call: (operation, input, callOptions = {}) => guard(operation, input, 'sdk', () => inner.call(operation, input, callOptions), callOptions),
     ...(sendRaw ? { sendRaw: (operation: OperationName, input: Record<string, unknown>, callOptions: CallOptions = {}) => guard(operation, input, 'wire', () => sendRaw.call(inner, operation, input, callOptions), callOptions) } : {}),

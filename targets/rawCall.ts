@@ -2,8 +2,10 @@
 import type { OperationName } from '../specs/index.ts';
 import { errorTypeOf } from './errorType.ts';
 import { sendExchange, type ExchangeSettings } from './httpExchange.ts';
+import { retryAfterMs } from './rateLimit.ts';
 import { buildRawRequest } from './rawRequest.ts';
-import type { ClientView, Observation, WireResponse } from './types.ts';
+import { retryWait, transientAnswer } from './retry.ts';
+import type { ClientView, Observation, WireExchange, WireResponse } from './types.ts';
 
 function parseJson(text: string): unknown {
   try {
@@ -23,13 +25,35 @@ export function clientViewOf(response: WireResponse): ClientView {
   return { error: { name: errorTypeOf(response.headers, response.body) ?? 'UnknownError', message, httpStatus: response.status } };
 }
 
-export async function callRaw(operation: OperationName, input: Record<string, unknown>, settings: ExchangeSettings): Promise<Observation> {
+export interface RawCallSettings extends ExchangeSettings {
+  /** Attempts of the call (default 1): a transient answer is sent again, as targets/retry.ts says. */
+  readonly maxAttempts?: number;
+}
+
+/**
+ * Sends the request, and again after a transient answer while attempts and time are left: each
+ * attempt has the time the call has left (`timeoutMs` in all), so no call runs past its limit.
+ */
+export async function callRaw(operation: OperationName, input: Record<string, unknown>, settings: RawCallSettings): Promise<Observation> {
   const started = performance.now();
+  const deadline = Date.now() + settings.timeoutMs;
+  const maxAttempts = settings.maxAttempts ?? 1;
   const request = buildRawRequest(operation, input);
-  try {
-    const exchange = await sendExchange(request, settings);
-    return { operation, input, via: 'wire', wire: [exchange], client: clientViewOf(exchange.response!), durationMs: performance.now() - started };
-  } catch (err) {
-    return { operation, input, via: 'wire', wire: [{ request }], client: {}, transportError: (err as Error).message, durationMs: performance.now() - started };
+  const exchanges: WireExchange[] = [];
+  for (let retry = 0; ; retry++) {
+    const left = Math.max(1, Math.ceil(deadline - Date.now()));
+    let exchange: WireExchange;
+    try {
+      exchange = await sendExchange(request, { ...settings, timeoutMs: retry === 0 ? settings.timeoutMs : left });
+    } catch (err) {
+      return { operation, input, via: 'wire', wire: [...exchanges, { request }], client: {}, transportError: (err as Error).message, durationMs: performance.now() - started };
+    }
+    exchanges.push(exchange);
+    const response = exchange.response!;
+    const transient = maxAttempts > 1 ? transientAnswer(response) : undefined;
+    const now = Date.now();
+    const wait = transient ? retryWait({ retry, maxAttempts, throttling: transient.throttling, retryAfterMs: retryAfterMs(response.headers['retry-after'], now), now, deadline }) : undefined;
+    if (wait === undefined) return { operation, input, via: 'wire', wire: exchanges, client: clientViewOf(response), durationMs: performance.now() - started };
+    await new Promise((resolve) => setTimeout(resolve, wait));
   }
 }

@@ -5,6 +5,7 @@ import type { AwsCredentialIdentity } from '@smithy/types';
 import { operations, type OperationName } from '../specs/index.ts';
 import type { CallOptions, ObservedError, Observation, WireExchange } from './types.ts';
 import { clientDeviations, type ClientDeviations } from './clientDeviations.ts';
+import { TransientRetryStrategy, withDeadline } from './retry.ts';
 import { toSdkForm } from './sdkForm.ts';
 import { wireCapture } from './wireCapture.ts';
 
@@ -17,6 +18,8 @@ export interface ClientSettings {
   readonly maxAttempts?: number;
   /** The SDK's retry mode (default standard); `adaptive` also slows the client down after throttling. */
   readonly retryMode?: 'standard' | 'adaptive';
+  /** Retry transient answers by targets/retry.ts (short backoff, Retry-After, within the call's deadline) instead of the retry mode. */
+  readonly transientRetry?: boolean;
   /** Per-attempt socket time limit. */
   readonly requestTimeoutMs?: number;
 }
@@ -49,6 +52,7 @@ export function createOmicsClient(settings: ClientSettings): Omics.OmicsClient {
     ...(settings.credentials ? { credentials: settings.credentials } : {}),
     maxAttempts: settings.maxAttempts ?? 1,
     ...(settings.retryMode ? { retryMode: settings.retryMode } : {}),
+    ...(settings.transientRetry && (settings.maxAttempts ?? 1) > 1 ? { retryStrategy: new TransientRetryStrategy(settings.maxAttempts!) } : {}),
     requestHandler: new NodeHttpHandler({ connectionTimeout: timeout, requestTimeout: timeout }),
   }));
 }
@@ -123,9 +127,11 @@ export async function callThroughSdk(
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const timer = setTimeout(() => abort.abort(), timeoutMs);
   const started = performance.now();
+  const deadline = Date.now() + timeoutMs;
   const base = { operation, input, via: 'sdk' as const, ...(options.captureWire ? { wire: exchanges } : {}) };
   try {
-    const result = (await client.send(command as never, { abortSignal: abort.signal })) as unknown as Record<string, unknown>;
+    // Retries by targets/retry.ts start only where they end before the deadline; the timer is the backstop.
+    const result = (await withDeadline(deadline, () => client.send(command as never, { abortSignal: abort.signal }))) as unknown as Record<string, unknown>;
     const { $metadata: _metadata, ...output } = result;
     return { ...base, client: { output }, durationMs: performance.now() - started };
   } catch (err) {

@@ -63,7 +63,7 @@ export interface Observation {
 export interface CallOptions {
   /** Time limit of this call, all attempts included. */
   readonly timeoutMs?: number;
-  /** SDK attempts (1 = no retry). */
+  /** Attempts of the call (1 = no retry); default: the target's `defaultAttempts`. */
   readonly maxAttempts?: number;
 }
 
@@ -75,6 +75,11 @@ export interface Target {
   /** Where the target listens, when it does. */
   readonly endpoint?: string;
   readonly region: string;
+  /**
+   * Attempts of a call whose options name none (absent: 1): 1 + the retries of transient answers a
+   * run gives a target that injects faults (`--retries`), or the aws target's own default.
+   */
+  readonly defaultAttempts?: number;
   /** Calls an operation through the SDK. */
   call(operation: OperationName, input: Record<string, unknown>, options?: CallOptions): Promise<Observation>;
   /** Sends a request as raw HTTP built from the spec's binding, for what an SDK cannot express. */

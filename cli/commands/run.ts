@@ -5,7 +5,7 @@ import { FAIL_ON, parseExpectedFailures, type ExpectedFailure, type FailOn } fro
 import { checkRegistry, suiteNames, type Check, type Progress } from '../../suites/index.ts';
 import { StoreLedger } from '../../targets/ledger.ts';
 import { DEFAULT_CONCURRENCY, DEFAULT_REPORT_DIR, DEFAULT_RUNS, MAX_RUNS, planConformance, runConformance, TargetUnreachableError, type ConformanceOptions, type Plan } from '../runConformance.ts';
-import { DEFAULT_MAX_STORES, DEFAULT_RATE, DEFAULT_REGION, TARGET_KINDS, targetKind, type TargetKind } from '../targetFactory.ts';
+import { DEFAULT_MAX_STORES, DEFAULT_RATE, DEFAULT_REGION, MAX_RETRIES, TARGET_KINDS, targetKind, type TargetKind } from '../targetFactory.ts';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, numberOption, parseOptions, UsageError, type NumberRange } from '../usage.ts';
 
 const HELP = `Usage: omics-conformance run [options]
@@ -52,6 +52,12 @@ What runs:
   --shard K/N         run the K-th of N deterministic parts (for CI matrices)
   --concurrency N     boundary cases in flight at once (default ${DEFAULT_CONCURRENCY}, at most 64)
   --timeout-ms N      time limit of each call (default 10000, at most 600000)
+  --retries N         retry transient answers (throttling, 5xx, 408) up to N more times with
+                      the same request and token, as the SDK's standard retry does, after a short
+                      backoff that honours Retry-After and never past the call's time limit; for
+                      targets that inject faults (default 0 for the emulator and --endpoint, at
+                      most ${MAX_RETRIES}; --target aws keeps its own adaptive default unless given).
+                      Cases that script the fault they expect still see exactly one attempt
 
 What fails the run:
   --fail-on LEVEL     must, should (default) or observed: the lowest level whose failed checks
@@ -138,6 +144,7 @@ export const OPTION_RANGES = {
   seed: { min: -(2 ** 31), max: 2 ** 31 - 1 },
   concurrency: { min: 1, max: 64 },
   'timeout-ms': { min: 1, max: 600_000 },
+  retries: { min: 0, max: MAX_RETRIES },
   'max-stores': { min: 1, max: 10_000 },
   rate: { min: 0.01, max: 1_000, integer: false },
 } as const satisfies Record<string, NumberRange>;
@@ -192,6 +199,7 @@ export async function main(argv: string[]): Promise<number> {
     shard: { type: 'string' },
     concurrency: { type: 'string' },
     'timeout-ms': { type: 'string' },
+    retries: { type: 'string' },
     'report-dir': { type: 'string' },
     'allow-real-resources': { type: 'boolean' },
     'max-stores': { type: 'string' },
@@ -233,6 +241,7 @@ export async function main(argv: string[]): Promise<number> {
     ...(values.shard ? { shard: values.shard as string } : {}),
     ...(values.concurrency !== undefined ? { concurrency: numeric(values, 'concurrency')! } : {}),
     ...(values['timeout-ms'] !== undefined ? { timeoutMs: numeric(values, 'timeout-ms')! } : {}),
+    ...(values.retries !== undefined ? { retries: numeric(values, 'retries')! } : {}),
     ...(values['report-dir'] ? { reportDir: values['report-dir'] as string } : {}),
     ...(values['allow-real-resources'] ? { allowRealResources: true } : {}),
     ...(values['max-stores'] !== undefined ? { maxStores: numeric(values, 'max-stores')! } : {}),

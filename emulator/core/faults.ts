@@ -1,6 +1,6 @@
 // Injected faults: a seeded rate of errors, added latency, and a script of "the next N calls of
 // operation X fail with E". Scripted faults come first; the script is consumed as calls arrive.
-import { errors, type ErrorName, type OperationName } from '../../specs/index.ts';
+import { transientErrors, type ErrorName, type OperationName } from '../../specs/index.ts';
 import { seededRandom, type Random } from './random.ts';
 import { ServiceError } from './serviceError.ts';
 
@@ -24,11 +24,6 @@ export interface FaultPlan {
   readonly latencyMs: readonly [number, number];
   readonly script: readonly ScriptedFault[];
 }
-
-/** The errors a transient fault can be: the server fault, throttling, and the timeout. */
-export const transientErrors: readonly ErrorName[] = (Object.keys(errors) as ErrorName[]).filter(
-  (name) => errors[name].retryable !== undefined || name === 'RequestTimeoutException',
-);
 
 export interface FaultDecision {
   readonly error?: ServiceError;

@@ -41,8 +41,13 @@ export function absentStoreId(seed: number, salt: number): string {
   return id;
 }
 
-async function call(env: SuiteEnv, target: Target, operation: ExceptionCase['operation'], input: Record<string, unknown>): Promise<Observation> {
-  const obs = await target.call(operation, input, { timeoutMs: env.options.timeoutMs, maxAttempts: 1 });
+/**
+ * One call of a case. `once`: exactly one attempt, for a case that scripted the transient fault it
+ * expects (a retry would cure it); every other call makes the target's attempts, so a fault the
+ * target injects at random is retried away where the run asks for retries.
+ */
+async function call(env: SuiteEnv, target: Target, operation: ExceptionCase['operation'], input: Record<string, unknown>, once = false): Promise<Observation> {
+  const obs = await target.call(operation, input, { timeoutMs: env.options.timeoutMs, ...(once ? { maxAttempts: 1 } : {}) });
   // A create the target should have refused made a store: it is the run's, and goes now.
   if (operation === 'CreateSequenceStore' && target === env.target) {
     const made = env.stores.track(obs, input);
@@ -99,7 +104,8 @@ async function quotaFull(env: SuiteEnv, c: ExceptionCase, control: TargetControl
 async function injectedFault(env: SuiteEnv, c: ExceptionCase, control: TargetControl): Promise<Outcome> {
   if (c.expect.outcome !== 'rejected') throw new Error(`${c.label}: a fault case expects an error`);
   const input = { ...c.input };
-  const observation = await control.withFault({ operation: c.operation, error: c.expect.error }, () => call(env, env.target, c.operation, input));
+  // The scripted fault comes before any the target injects at random, and is the first attempt's answer.
+  const observation = await control.withFault({ operation: c.operation, error: c.expect.error }, () => call(env, env.target, c.operation, input, true));
   return { observation, input };
 }
 
@@ -113,7 +119,7 @@ async function stillCreating(env: SuiteEnv, c: ExceptionCase, control: TargetCon
       if (!store) return { skipped: `could not create the store to update: ${obs.transportError ?? obs.client.error?.name ?? 'no id in the answer'}` };
       storeId = store.id;
       const input = { ...c.input, id: store.id, description: `updated while ${storeStatus.creating}` };
-      return { observation: await env.target.call(c.operation, input, { timeoutMs: env.options.timeoutMs, maxAttempts: 1 }), input };
+      return { observation: await env.target.call(c.operation, input, { timeoutMs: env.options.timeoutMs }), input };
     });
   } finally {
     if (storeId !== undefined) await env.stores.dispose(storeId);

@@ -136,12 +136,17 @@ export const sdkFillsTokenCheck = scenarioCheck('sdk-fills-token', {
     if (!one || !two) return incomplete(this.id, trace);
     if (!store(one)) return firstFailed(this.id, one);
     if (!store(two)) return [failed(this.id, two, `a second create without a ${TOKEN} failed: ${describeOutcome(two)}`, 'success', two.client.error ?? two.transportError, 'Accept a create without a token: the SDK fills a new one each call.')];
-    const tokens = creates.map((o) => sentTokens(o)[0]);
+    // Every attempt of a call (a retried call has several) carries the call's one token.
+    const sent = creates.map(sentTokens);
+    const tokens = sent.map((attempts) => attempts[0]);
     const problems: string[] = [];
-    tokens.forEach((t, i) => {
-      if (t === undefined) problems.push(`call ${i + 1} sent no ${TOKEN}`);
-      else if (schemaErrors(UUID, t).length) problems.push(`call ${i + 1} sent ${TOKEN} ${JSON.stringify(t)}, not a UUID`);
-      else if (schemaErrors(TOKEN_SCHEMA, t).length) problems.push(`call ${i + 1} sent ${TOKEN} ${JSON.stringify(t)}, outside the ${ClientToken.name} shape`);
+    sent.forEach((attempts, i) => {
+      const t = attempts.find((x) => x === undefined || schemaErrors(TOKEN_SCHEMA, x).length > 0 || schemaErrors(UUID, x).length > 0) ?? attempts[0];
+      const which = attempts.length > 1 ? ` (${attempts.length} attempts)` : '';
+      if (t === undefined || attempts.includes(undefined)) problems.push(`call ${i + 1}${which} sent no ${TOKEN}`);
+      else if (schemaErrors(UUID, t).length) problems.push(`call ${i + 1}${which} sent ${TOKEN} ${JSON.stringify(t)}, not a UUID`);
+      else if (schemaErrors(TOKEN_SCHEMA, t).length) problems.push(`call ${i + 1}${which} sent ${TOKEN} ${JSON.stringify(t)}, outside the ${ClientToken.name} shape`);
+      else if (new Set(attempts).size > 1) problems.push(`the attempts of call ${i + 1} sent different ${TOKEN}s: ${attempts.join(', ')}`);
     });
     if (tokens[0] !== undefined && tokens[0] === tokens[1]) problems.push(`both calls sent ${TOKEN} ${tokens[0]}`);
     const listed = named(trace, one.input.name);

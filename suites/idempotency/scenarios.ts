@@ -42,8 +42,9 @@ class Scenery {
     return this.builder;
   }
 
-  async create(input: Record<string, unknown>, role = CREATE, maxAttempts = 1): Promise<Observation> {
-    const obs = await this.env.target.call('CreateSequenceStore', input, { timeoutMs: this.env.options.timeoutMs, maxAttempts });
+  /** `maxAttempts`: where the scenario counts attempts; otherwise the target's own (a fault injected at random is retried away). */
+  async create(input: Record<string, unknown>, role = CREATE, maxAttempts?: number): Promise<Observation> {
+    const obs = await this.env.target.call('CreateSequenceStore', input, { timeoutMs: this.env.options.timeoutMs, ...(maxAttempts !== undefined ? { maxAttempts } : {}) });
     const ref = this.env.stores.track(obs, input);
     if (ref) this.made.add(ref.id);
     this.builder?.call(role, obs);
@@ -107,7 +108,9 @@ async function retry(s: Scenery): Promise<Executed[]> {
   if ('reason' in found) return s.done(found.reason);
   const input = s.input('retry');
   s.begin(input);
-  await found.control.withFault({ operation: 'CreateSequenceStore', error: RETRY_FAULT }, () => s.create(input, CREATE, RETRY_ATTEMPTS));
+  // The scripted fault takes the first attempt; after it the target's own attempts, where it retries faults injected at random.
+  const attempts = Math.max(RETRY_ATTEMPTS, 1 + (s.env.target.defaultAttempts ?? 1));
+  await found.control.withFault({ operation: 'CreateSequenceStore', error: RETRY_FAULT }, () => s.create(input, CREATE, attempts));
   await s.list(input);
   return s.done();
 }
