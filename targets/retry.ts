@@ -13,7 +13,7 @@ import type { WireResponse } from './types.ts';
 /** The ceiling of the first retry's backoff; each further retry doubles it, up to RETRY_MAX_BACKOFF_MS. */
 export const RETRY_BASE_BACKOFF_MS = 10;
 /** Throttling backs off from a higher ceiling, as the SDK's standard retry does. */
-export const THROTTLING_BASE_BACKOFF_MS = 50;
+export const THROTTLING_BASE_BACKOFF_MS = RETRY_BASE_BACKOFF_MS * 5;
 export const RETRY_MAX_BACKOFF_MS = 1000;
 
 /** The HTTP statuses of the transient errors of the contract (throttling, the server fault, the timeout). */

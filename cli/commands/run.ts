@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { consoleSummary } from '../../reports/console.ts';
 import { FAIL_ON, parseExpectedFailures, type ExpectedFailure, type FailOn } from '../../reports/verdict.ts';
 import { checkRegistry, suiteNames, type Check, type Progress } from '../../suites/index.ts';
+import { errors } from '../../specs/index.ts';
 import { StoreLedger } from '../../targets/ledger.ts';
 import { DEFAULT_CONCURRENCY, DEFAULT_REPORT_DIR, DEFAULT_RUNS, MAX_RUNS, planConformance, runConformance, TargetUnreachableError, type ConformanceOptions, type Plan } from '../runConformance.ts';
 import { DEFAULT_MAX_STORES, DEFAULT_RATE, DEFAULT_REGION, MAX_RETRIES, TARGET_KINDS, targetKind, type TargetKind } from '../targetFactory.ts';
@@ -52,7 +53,7 @@ What runs:
   --shard K/N         run the K-th of N deterministic parts (for CI matrices)
   --concurrency N     boundary cases in flight at once (default ${DEFAULT_CONCURRENCY}, at most 64)
   --timeout-ms N      time limit of each call (default 10000, at most 600000)
-  --retries N         retry transient answers (throttling, 5xx, 408) up to N more times with
+  --retries N         retry transient answers (throttling, 5xx, ${errors.RequestTimeoutException.httpStatus}) up to N more times with
                       the same request and token, as the SDK's standard retry does, after a short
                       backoff that honours Retry-After and never past the call's time limit; for
                       targets that inject faults (default 0 for the emulator and --endpoint, at
