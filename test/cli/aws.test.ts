@@ -124,13 +124,17 @@ function spawnRun(args: string[]): { child: ReturnType<typeof spawn>; stderr: ()
   return { child, stderr: () => stderr, done };
 }
 
-async function when(condition: () => boolean, what: string): Promise<void> {
+/** Polls until `condition` holds (30 s at most): for what a child process does, which sends no event here. */
+async function when(condition: () => boolean | Promise<boolean>, what: string): Promise<void> {
   const deadline = Date.now() + 30_000;
-  while (!condition()) {
+  while (!(await condition())) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 20));
   }
 }
+
+/** The run is mid-way: it holds stores of its own beside the seeded ones. */
+const runHoldsStores = async () => (await storesNow()).length >= seed.stores.length + 2;
 
 aws.before(async () => {
   emulator = await startEmulatorProcess(['--verify-sigv4', '--credentials', 'AKID:SECRET']);
@@ -169,7 +173,7 @@ aws('interrupted by SIGINT mid-run: non-zero exit, the seeded stores untouched, 
   const poller = pollRequests(await lastSeq());
   const run = spawnRun([...awsArgs(), '--suites', 'shape,validation', '--seed', '12', '--runs', '50', '--rate', '300', '--max-stores', '500', '--report-dir', dir()]);
   await when(() => /shape boundary/.test(run.stderr()), 'progress on stderr');
-  await new Promise((r) => setTimeout(r, 500));
+  await when(runHoldsStores, 'stores of the run');
   run.child.kill('SIGINT');
   const r = await run.done;
   const requests = await poller.stop();
@@ -183,7 +187,7 @@ aws('interrupted by SIGINT mid-run: non-zero exit, the seeded stores untouched, 
 aws('a second SIGINT during cleanup stops at once and names every store of the run still there', async () => {
   const run = spawnRun([...awsArgs(), '--suites', 'shape,validation', '--seed', '13', '--runs', '50', '--rate', '20', '--concurrency', '4', '--max-stores', '500', '--report-dir', dir()]);
   await when(() => /shape boundary/.test(run.stderr()), 'progress on stderr');
-  await new Promise((r) => setTimeout(r, 300));
+  await when(runHoldsStores, 'stores of the run');
   run.child.kill('SIGINT');
   await when(() => /interrupted; deleting/.test(run.stderr()), 'the first interrupt to be taken');
   run.child.kill('SIGINT');

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { suite } from '../support/suite.ts';
 import * as assert from 'uvu/assert';
+import { seededRandom } from '../../emulator/core/random.ts';
 import { createStateWriter, loadStateFile, saveStateFile } from '../../emulator/persistence/stateFile.ts';
 import { projectRoot } from '../support/paths.ts';
 import { growingState, growingStateProblem } from './fixtures/persistence-state.ts';
@@ -201,10 +202,13 @@ function killWriterAfter(path: string, firstCounter: number, delayMs: number): P
 crash('10 writers SIGKILLed at random moments of a save loop each leave a complete state, at least as new as their last reported save', async () => {
   const dir = freshDir();
   // The writers run side by side, one file each, so ten process start-ups cost about two sequential ones.
+  const seed = Number(process.env.OMICS_KILL_SEED) || Date.now() % 1_000_000;
+  console.log(`  seed ${seed} (OMICS_KILL_SEED=${seed} replays the kill moments)`);
+  const random = seededRandom(seed);
   const runs = Array.from({ length: 10 }, (_, k) => ({
     path: join(dir, `state-${k}.json`),
     firstCounter: 1 + k * 1000,
-    delayMs: 20 + Math.floor(Math.random() * 181),
+    delayMs: random.int(20, 200),
   }));
   const results = await Promise.all(runs.map((run) => killWriterAfter(run.path, run.firstCounter, run.delayMs)));
   for (const [k, { pid, lastSaved }] of results.entries()) {
