@@ -22,8 +22,6 @@ export interface TargetControl {
   withFault<T>(fault: { operation: OperationName; error: ErrorName; count?: number }, work: () => Promise<T>): Promise<T>;
   /** Runs `work` with behaviour switches changed, and puts them back after. */
   withBehaviour<T>(change: BehaviourChange, work: () => Promise<T>): Promise<T>;
-  /** Stores that exist now, every owner's. */
-  storeCount(): Promise<number>;
 }
 
 export type ControlLookup = { readonly control: TargetControl } | { readonly reason: string };
@@ -37,7 +35,6 @@ interface Controls {
   replacePlan(plan: FaultPlan): Promise<void>;
   behaviour(): Promise<Behaviour>;
   setBehaviour(change: BehaviourChange): Promise<void>;
-  storeCount(): Promise<number>;
 }
 
 function inProcess(core: Core): Controls {
@@ -50,7 +47,6 @@ function inProcess(core: Core): Controls {
     },
     behaviour: async () => ({ ...core.config.behaviour }),
     setBehaviour: async (change) => core.setBehaviour(change),
-    storeCount: async () => core.storeCount(),
   };
 }
 
@@ -77,7 +73,6 @@ function adminRoute(endpoint: string, timeoutMs: number): Controls {
     },
     behaviour: async () => (await send('GET', '/behaviour')) as Behaviour,
     setBehaviour: async (change) => void (await send('PATCH', '/behaviour', asJson(change))),
-    storeCount: async () => ((await send('GET', '/health')) as { stores: number }).stores,
   };
 }
 
@@ -106,7 +101,6 @@ function controlOver(via: string, controls: Controls): TargetControl {
         await controls.setBehaviour(restore);
       }
     },
-    storeCount: () => controls.storeCount(),
   };
 }
 
