@@ -9,8 +9,9 @@ import { startEmulator } from '../../emulator/index.ts';
 
 const mutants = suite('suites: every check catches its deviation');
 
+/** In process (the mock target) unless a test names the emulator: only what the wire shows needs HTTP. */
 async function run(options: ConformanceOptions): Promise<Report> {
-  const { report } = await runConformance({ target: 'emulator', runs: 6, seed: 11, reportDir: false, ...options });
+  const { report } = await runConformance({ target: 'mock', runs: 6, seed: 11, reportDir: false, ...options });
   return report;
 }
 
@@ -39,14 +40,14 @@ mutants('validation.rejects-invalid: name max length not enforced → the name o
 });
 
 mutants('validation.rejects-invalid: the wrong error type is named as received', async () => {
-  const report = await run({ suites: ['validation'], operations: ['GetSequenceStore'], emulator: { deviations: { errors: { ValidationException: { type: 'InvalidParameterException' } } } } });
+  const report = await run({ target: 'emulator', suites: ['validation'], operations: ['GetSequenceStore'], emulator: { deviations: { errors: { ValidationException: { type: 'InvalidParameterException' } } } } });
   const c = onlyFailing(report, 'validation.rejects-invalid');
   assert.match(c.failures[0]!.message, /expected ValidationException \(HTTP 400\), received InvalidParameterException/);
   assert.is(c.failures[0]!.observed.errorType, 'InvalidParameterException');
 });
 
 mutants('validation.rejects-invalid: a 404 reported as 400 is caught by status', async () => {
-  const report = await run({ suites: ['validation'], operations: ['GetSequenceStore'], emulator: { deviations: { errors: { ValidationException: { status: 422 } } } } });
+  const report = await run({ target: 'emulator', suites: ['validation'], operations: ['GetSequenceStore'], emulator: { deviations: { errors: { ValidationException: { status: 422 } } } } });
   const c = onlyFailing(report, 'validation.rejects-invalid');
   assert.match(c.failures[0]!.message, /HTTP 422/);
 });
@@ -85,7 +86,7 @@ mutants('shape.output-schema: a required output member dropped, shrunk to a mini
 });
 
 mutants('shape.success-status: 201 for a create', async () => {
-  const report = await run({ suites: ['shape'], emulator: { deviations: { successStatus: { CreateSequenceStore: 201 } } } });
+  const report = await run({ target: 'emulator', suites: ['shape'], emulator: { deviations: { successStatus: { CreateSequenceStore: 201 } } } });
   assert.match(onlyFailing(report, 'shape.success-status').failures[0]!.message, /HTTP 201, the model says 200/);
 });
 
@@ -131,7 +132,7 @@ mutants('shape.arn-consistent: ARNs of another region than the endpoint', async 
 });
 
 mutants('shape.unknown-members: a member from a newer service is a warning, never a failure', async () => {
-  const report = await run({ suites: ['shape'], emulator: { deviations: { replacedOutputMembers: { GetSequenceStore: { retentionDays: 30 } } } } });
+  const report = await run({ target: 'emulator', suites: ['shape'], emulator: { deviations: { replacedOutputMembers: { GetSequenceStore: { retentionDays: 30 } } } } });
   const c = check(report, 'shape.unknown-members');
   assert.is(c.status, 'passed');
   assert.ok(c.counts.warnings > 0);
