@@ -41,10 +41,9 @@ export async function callRaw(operation: OperationName, input: Record<string, un
   const request = buildRawRequest(operation, input);
   const exchanges: WireExchange[] = [];
   for (let retry = 0; ; retry++) {
-    const left = Math.max(1, Math.ceil(deadline - Date.now()));
     let exchange: WireExchange;
     try {
-      exchange = await sendExchange(request, { ...settings, timeoutMs: retry === 0 ? settings.timeoutMs : left });
+      exchange = await sendExchange(request, { ...settings, timeoutMs: Math.max(1, Math.ceil(deadline - Date.now())) });
     } catch (err) {
       return { operation, input, via: 'wire', wire: [...exchanges, { request }], client: {}, transportError: (err as Error).message, durationMs: performance.now() - started };
     }

@@ -141,11 +141,12 @@ export const sdkFillsTokenCheck = scenarioCheck('sdk-fills-token', {
     const tokens = sent.map((attempts) => attempts[0]);
     const problems: string[] = [];
     sent.forEach((attempts, i) => {
-      const t = attempts.find((x) => x === undefined || schemaErrors(TOKEN_SCHEMA, x).length > 0 || schemaErrors(UUID, x).length > 0) ?? attempts[0];
       const which = attempts.length > 1 ? ` (${attempts.length} attempts)` : '';
-      if (t === undefined || attempts.includes(undefined)) problems.push(`call ${i + 1}${which} sent no ${TOKEN}`);
-      else if (schemaErrors(UUID, t).length) problems.push(`call ${i + 1}${which} sent ${TOKEN} ${JSON.stringify(t)}, not a UUID`);
-      else if (schemaErrors(TOKEN_SCHEMA, t).length) problems.push(`call ${i + 1}${which} sent ${TOKEN} ${JSON.stringify(t)}, outside the ${ClientToken.name} shape`);
+      const notUuid = attempts.find((t) => t !== undefined && schemaErrors(UUID, t).length > 0);
+      const outside = attempts.find((t) => t !== undefined && schemaErrors(TOKEN_SCHEMA, t).length > 0);
+      if (attempts.length === 0 || attempts.includes(undefined)) problems.push(`call ${i + 1}${which} sent no ${TOKEN}`);
+      else if (notUuid !== undefined) problems.push(`call ${i + 1}${which} sent ${TOKEN} ${JSON.stringify(notUuid)}, not a UUID`);
+      else if (outside !== undefined) problems.push(`call ${i + 1}${which} sent ${TOKEN} ${JSON.stringify(outside)}, outside the ${ClientToken.name} shape`);
       else if (new Set(attempts).size > 1) problems.push(`the attempts of call ${i + 1} sent different ${TOKEN}s: ${attempts.join(', ')}`);
     });
     if (tokens[0] !== undefined && tokens[0] === tokens[1]) problems.push(`both calls sent ${TOKEN} ${tokens[0]}`);
