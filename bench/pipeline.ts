@@ -14,6 +14,7 @@ import { operationNames, validateInput, type OperationName } from '../specs/inde
 import { applyChecks, type SuiteEnv } from '../suites/engine.ts';
 import { Recorder } from '../suites/recorder.ts';
 import { RunStores } from '../suites/stores.ts';
+import { CaseSlots } from '../suites/slots.ts';
 import { Uniquifier } from '../suites/unique.ts';
 import { validationChecks } from '../suites/validation/checks.ts';
 import { executeValidationCase } from '../suites/validation/suite.ts';
@@ -43,6 +44,7 @@ function env(target: Target): SuiteEnv {
     options: { seed: 1, runs: 1, concurrency: 1, timeoutMs: 10_000, shard: { index: 1, count: 1 } },
     firstArn: {},
     unique: new Uniquifier(1),
+    slots: new CaseSlots(1),
   };
 }
 

@@ -5,8 +5,9 @@ import { writeJsonReport } from '../reports/json.ts';
 import { prepareReportDir, ReportDirError } from '../reports/reportDir.ts';
 import { runVerdict, type ExpectedFailure, type FailOn } from '../reports/verdict.ts';
 import { selectChecks, selectSuites, type Progress, type Replay, type Shard } from '../suites/index.ts';
+import { MIN_LIVE_STORES } from '../suites/liveStores.ts';
 import { runSuites } from '../suites/runSuites.ts';
-import { RunStores } from '../suites/stores.ts';
+import { pollsToSettle, RunStores } from '../suites/stores.ts';
 import { operationNames, type OperationName } from '../specs/index.ts';
 import { startEmulator } from '../emulator/index.ts';
 import { DUMMY_CREDENTIALS } from '../targets/credentials.ts';
@@ -14,7 +15,7 @@ import { endpointTarget } from '../targets/endpoint.ts';
 import { guardedTarget } from '../targets/guarded.ts';
 import { notHealthOmics, plainTransportError } from '../targets/speaks.ts';
 import type { CallOptions, Observation, Target } from '../targets/types.ts';
-import { createTarget, DEFAULT_MAX_STORES, DEFAULT_RATE, type TargetChoice } from './targetFactory.ts';
+import { createTarget, DEFAULT_MAX_LIVE_STORES, DEFAULT_MAX_STORES, DEFAULT_RATE, targetKind, type TargetChoice } from './targetFactory.ts';
 import { UsageError } from './usage.ts';
 
 export interface ConformanceOptions extends TargetChoice {
@@ -28,6 +29,11 @@ export interface ConformanceOptions extends TargetChoice {
   /** `K/N`: this run takes the K-th of N deterministic parts. */
   readonly shard?: string;
   readonly concurrency?: number;
+  /**
+   * Most stores the run holds at once: creates wait for a slot (suites/liveStores.ts). Default: no
+   * cap, but DEFAULT_MAX_LIVE_STORES against the real service.
+   */
+  readonly maxLiveStores?: number;
   /** Only cases of these operations. */
   readonly operations?: readonly string[];
   /** Judge only these checks (ids, or `suite.*`); the suites without one of them do not run. */
@@ -107,6 +113,7 @@ interface Settings {
   readonly seed: number;
   readonly operations: OperationName[] | undefined;
   readonly checks: ReadonlySet<string>;
+  readonly maxLiveStores: number | undefined;
 }
 
 /** The report directory, made and proven writable; a UsageError naming why it cannot be. */
@@ -140,7 +147,9 @@ function settingsOf(options: ConformanceOptions): Settings {
   const unknownOps = (options.operations ?? []).filter((o) => !(operationNames as readonly string[]).includes(o));
   if (unknownOps.length) throw new UsageError(`--operations: no operation ${unknownOps.join(', ')}; operations: ${operationNames.join(', ')}`);
   const operations = options.operations?.length ? (options.operations as OperationName[]) : undefined;
-  return { selected, shard, replay, runs, concurrency, timeoutMs, seed, operations, checks };
+  const maxLiveStores = options.maxLiveStores !== undefined ? positive('--max-live-stores', options.maxLiveStores, 0) : targetKind(options) === 'aws' ? DEFAULT_MAX_LIVE_STORES : undefined;
+  if (maxLiveStores !== undefined && maxLiveStores < MIN_LIVE_STORES) throw new UsageError(`--max-live-stores must be at least ${MIN_LIVE_STORES}: a suite's shared store and a case's own (got ${maxLiveStores})`);
+  return { selected, shard, replay, runs, concurrency, timeoutMs, seed, operations, checks, maxLiveStores };
 }
 
 function engineOptions(settings: Settings, runId: string, options: ConformanceOptions) {
@@ -149,6 +158,7 @@ function engineOptions(settings: Settings, runId: string, options: ConformanceOp
     runs: settings.runs,
     concurrency: settings.concurrency,
     timeoutMs: settings.timeoutMs,
+    ...(settings.maxLiveStores !== undefined ? { maxLiveStores: settings.maxLiveStores } : {}),
     shard: settings.shard,
     runId,
     checks: settings.checks,
@@ -225,7 +235,18 @@ export interface Plan {
   readonly callsByOperation: Readonly<Partial<Record<OperationName, number>>>;
   readonly maxStores: number;
   readonly rate: number;
+  /** Most stores held at once (absent: no cap). */
+  readonly maxLiveStores?: number;
+  /** The CREATING time the estimate assumes, in seconds. */
+  readonly settleS: number;
+  /** Calls the run makes to see each store out of CREATING at that settle time. */
+  readonly polls: number;
+  /** Lower bounds of the wall time, in seconds: by the rate (calls and polls), and by the live stores (each held through its CREATING time). */
+  readonly bounds: { readonly rate: number; readonly liveStores?: number };
 }
+
+/** The CREATING time --plan assumes unless told (--assume-settle-s): a guess at a real service's provisioning. */
+export const DEFAULT_ASSUMED_SETTLE_S = 10;
 
 const PLAN_CONCURRENCY = 16;
 
@@ -257,8 +278,10 @@ function counting(inner: Target, counts: Map<OperationName, number>): Target {
  * the selected suites, seed and runs are simulated against an in-process emulator dressed as the
  * aws target (no admin route, the guard on, no budget), so the case lists are exactly the run's.
  */
-export async function planConformance(options: ConformanceOptions = {}): Promise<Plan> {
+export async function planConformance(options: ConformanceOptions & { assumeSettleS?: number } = {}): Promise<Plan> {
   const settings = settingsOf(options);
+  const settleS = options.assumeSettleS ?? DEFAULT_ASSUMED_SETTLE_S;
+  if (!(Number.isFinite(settleS) && settleS >= 0)) throw new UsageError(`--assume-settle-s must be 0 or more seconds (got ${settleS})`);
   const maxStores = options.maxStores ?? DEFAULT_MAX_STORES;
   const rate = options.rate ?? DEFAULT_RATE;
   const emulator = await startEmulator({ host: '127.0.0.1', port: 0 });
@@ -284,13 +307,20 @@ export async function planConformance(options: ConformanceOptions = {}): Promise
   } finally {
     await emulator.close();
   }
+  const stores = suites.reduce((n, s) => n + s.stores, 0);
+  const calls = [...counts.values()].reduce((a, b) => a + b, 0);
+  const polls = settleS > 0 ? stores * pollsToSettle(settleS * 1000) : 0;
   return {
     seed: settings.seed,
     suites,
-    stores: suites.reduce((n, s) => n + s.stores, 0),
-    calls: [...counts.values()].reduce((a, b) => a + b, 0),
+    stores,
+    calls,
     callsByOperation: Object.fromEntries(counts),
     maxStores,
     rate,
+    ...(settings.maxLiveStores !== undefined ? { maxLiveStores: settings.maxLiveStores } : {}),
+    settleS,
+    polls,
+    bounds: { rate: (calls + polls) / rate, ...(settings.maxLiveStores !== undefined ? { liveStores: (stores * settleS) / settings.maxLiveStores } : {}) },
   };
 }

@@ -43,6 +43,8 @@ export interface TargetChoice {
 }
 
 export const DEFAULT_MAX_STORES = 25;
+/** Most stores a run against the real service holds at once unless told: well inside an account's store quota. */
+export const DEFAULT_MAX_LIVE_STORES = 5;
 export const DEFAULT_RATE = 5;
 
 export const DEFAULT_REGION = 'us-east-1';

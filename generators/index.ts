@@ -12,6 +12,7 @@ export { unicodeProbes, type UnicodeProbe } from './unicodeProbes.ts';
 export { malformedHttp, malformedKinds, materialize, pieceBytes, reproduction, type MalformedExchange, type MalformedHttpOptions, type MalformedKind, type Piece } from './malformedHttp.ts';
 export {
   lifecycleCommands,
+  makesAStore,
   lifecycleScenarios,
   type LifecycleScenario,
   emptyLifecycleModel,

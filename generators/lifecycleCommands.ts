@@ -31,6 +31,11 @@ export interface LifecycleCommandsOptions {
   readonly replayPath?: string;
 }
 
+/** The command creates a store (a run with a live-store cap holds it back while the model holds the cap's worth). */
+export function makesAStore(cmd: unknown): boolean {
+  return cmd instanceof CreateStore;
+}
+
 function without(input: Record<string, unknown>, names: readonly string[]): Record<string, unknown> {
   return Object.fromEntries(Object.entries(input).filter(([k]) => !names.includes(k)));
 }

@@ -4,8 +4,9 @@ import * as fc from 'fast-check';
 import type { Case } from '../generators/case.ts';
 import type { OperationName } from '../specs/index.ts';
 import type { Observation, Target } from '../targets/types.ts';
-import type { Recorder } from './recorder.ts';
+import { OrderedSinks, type FindingSink } from './recorder.ts';
 import { NoStoreToTestWith, type RunStores } from './stores.ts';
+import type { CaseSlots } from './slots.ts';
 import type { Uniquifier } from './unique.ts';
 import type { Check, CheckContext, Finding, ObservationCheck, ScenarioCheck, Trace, TraceCall } from './types.ts';
 
@@ -45,6 +46,8 @@ export interface EngineOptions {
   /** Only cases of these operations (all when absent). */
   readonly operations?: readonly OperationName[];
   readonly onProgress?: (progress: Progress) => void;
+  /** Most stores the run holds at once (suites/liveStores.ts); no cap when absent. */
+  readonly maxLiveStores?: number;
   /** Stops the run between cases (the stores it made are still deleted). */
   readonly signal?: AbortSignal;
 }
@@ -60,11 +63,13 @@ function stopIfAborted(env: SuiteEnv): void {
 export interface SuiteEnv {
   readonly target: Target;
   readonly stores: RunStores;
-  readonly recorder: Recorder;
+  readonly recorder: FindingSink;
   readonly options: EngineOptions;
   /** Shared by every check of the run: the first ARN seen. */
   readonly firstArn: CheckContext['firstArn'];
   readonly unique: Uniquifier;
+  /** How many cases are at work at once (`options.concurrency`); a case waiting on a store does not count. */
+  readonly slots: CaseSlots;
 }
 
 /** One call as executed, for the observation checks, with the case it answers and extra context. */
@@ -89,6 +94,13 @@ export interface Suite {
   readonly name: string;
   readonly description: string;
   readonly checks: readonly Check[];
+  /**
+   * Why this suite must have the target to itself (it scripts faults or quotas another suite's calls
+   * would meet): it then runs before the others, alone. The other suites run at once.
+   */
+  readonly runsAlone?: string;
+  /** A case of this suite may hold more than one store of its own at once (under a live-store cap it runs one case at a time). */
+  readonly holdsManyStores?: boolean;
   run(env: SuiteEnv): Promise<void>;
 }
 
@@ -169,12 +181,25 @@ export function inShard(index: number, shard: Shard): boolean {
   return index % shard.count === shard.index - 1;
 }
 
-async function pool<T>(items: readonly T[], concurrency: number, work: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) await work(items[next++]!);
-  };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, items.length)) }, worker));
+/**
+ * Runs `work` over the items, each as one case of `slots`. After an error no further item starts,
+ * and the error is thrown once the items at work are done: no case of the run outlives it (its
+ * stores would escape the cleanup).
+ */
+async function pool<T>(items: readonly T[], slots: CaseSlots, work: (item: T) => Promise<void>): Promise<void> {
+  let error: { readonly cause: unknown } | undefined;
+  await Promise.all(
+    items.map((item) =>
+      slots
+        .run(async () => {
+          if (!error) await work(item);
+        })
+        .catch((cause) => {
+          error ??= { cause };
+        }),
+    ),
+  );
+  if (error) throw error.cause;
 }
 
 /** `execute`, with a case that found no store to test with skipped (its reason said) instead of stopping the run. */
@@ -200,13 +225,22 @@ export async function runBoundary(env: SuiteEnv, suite: Suite, cases: readonly C
     .map((c, index) => ({ c, index }))
     .filter(({ c }) => !wanted || wanted.includes(c.operation))
     .filter(({ index }) => (replay?.caseIndex !== undefined ? index === replay.caseIndex : inShard(index, env.options.shard)));
-  let done = 0;
-  await pool(chosen, env.options.concurrency, async ({ c, index }) => {
-    stopIfAborted(env);
-    const findings = applyChecks(env, suite.checks, await execute(c));
-    env.recorder.record(findings, `${id}@${index}`);
-    env.options.onProgress?.({ suite: suite.name, phase: 'boundary', done: ++done, total: chosen.length, failures: env.recorder.failureCount() });
-  });
+  // Findings go to the recorder in case order, whatever order the cases finished in.
+  const results: Array<Finding[] | undefined> = [];
+  let flushed = 0;
+  await pool(
+    chosen.map((x, position) => ({ ...x, position })),
+    env.slots,
+    async ({ c, index, position }) => {
+      stopIfAborted(env);
+      results[position] = applyChecks(env, suite.checks, await execute(c));
+      while (results[flushed] !== undefined) {
+        env.recorder.record(results[flushed]!, `${id}@${chosen[flushed]!.index}`);
+        results[flushed++] = [];
+        env.options.onProgress?.({ suite: suite.name, phase: 'boundary', done: flushed, total: chosen.length, failures: env.recorder.failureCount() });
+      }
+    },
+  );
 }
 
 export interface PropertyOptions {
@@ -220,8 +254,11 @@ export interface PropertyOptions {
 }
 
 /**
- * A fast-check property over generated cases. Findings of the generation runs are recorded as they
- * come; once a run fails, fast-check shrinks it, and only the smallest failing case is recorded.
+ * A fast-check property over generated cases. The `runs` cases of the seed are generated up front
+ * (the values fast-check's own run would try, in its order) and executed `concurrency` at a time,
+ * so a slow target's waits overlap; their findings are recorded in case order, up to the first case
+ * that failed. That case is then run again by its path, and fast-check shrinks it: only the
+ * smallest failing case is recorded. The replay value is the one a sequential run would print.
  */
 export async function runProperty(env: SuiteEnv, suite: Suite, propertyId: string, operation: OperationName, cases: fc.Arbitrary<Case>, given: (c: Case) => Promise<Executed[]>, options: PropertyOptions = {}): Promise<void> {
   const execute = orSkipped(given);
@@ -231,34 +268,59 @@ export async function runProperty(env: SuiteEnv, suite: Suite, propertyId: strin
   if (replay?.caseIndex !== undefined) return;
   const seed = replay?.seed ?? propertySeed(env.options.seed, propertyId, env.options.shard);
   const runs = Math.max(1, Math.ceil(env.options.runs / env.options.shard.count));
-  let shrinking = false;
+  const judge = async (c: Case) => {
+    stopIfAborted(env);
+    return applyChecks(env, suite.checks, await execute(c));
+  };
+  if (replay?.path !== undefined) return shrink(env, propertyId, cases, judge, options, seed, replay.path, undefined);
+
+  const generated = fc.sample(cases, { seed, numRuns: runs });
+  const results: Array<Finding[] | undefined> = [];
+  let firstFailed = Number.POSITIVE_INFINITY;
+  let flushed = 0;
+  // Findings go to the recorder in case order, and none after the first failing case: what a
+  // sequential run would have recorded, whatever order the cases finished in.
+  const flush = () => {
+    while (flushed < generated.length && flushed <= firstFailed && results[flushed] !== undefined) {
+      env.recorder.record(results[flushed++]!, '', { failures: false });
+      env.options.onProgress?.({ suite: suite.name, phase: 'property', done: flushed, total: runs, failures: env.recorder.failureCount() });
+    }
+  };
+  await pool(
+    generated.map((c, index) => ({ c, index })),
+    env.slots,
+    async ({ c, index }) => {
+      if (index > firstFailed) return;
+      const findings = await judge(c);
+      results[index] = findings;
+      if (failed(findings)) firstFailed = Math.min(firstFailed, index);
+      flush();
+    },
+  );
+  if (!Number.isFinite(firstFailed)) return;
+  await shrink(env, propertyId, cases, judge, options, seed, String(firstFailed), results[firstFailed]!);
+}
+
+/**
+ * Runs the case at `path` again and lets fast-check shrink it; records the smallest failing case's
+ * failures under its replay value. `found`: the failures the case had when first run, recorded
+ * under its own path if it passes when run again (a target that answers differently each time).
+ */
+async function shrink(env: SuiteEnv, propertyId: string, cases: fc.Arbitrary<Case>, judge: (c: Case) => Promise<Finding[]>, options: PropertyOptions, seed: number, path: string, found: Finding[] | undefined): Promise<void> {
   let lastFailing: Finding[] = [];
-  let done = 0;
-  // A replay runs the case at its path and nothing else: fast-check would go on through the shrink
+  // A replay of one case runs that case and nothing else: fast-check would go on through the shrink
   // tree (hundreds of cases once the bug is fixed); the rest of its candidates pass unrun.
-  const oneCase = replay?.path !== undefined;
+  const oneCase = found === undefined;
   let ran = 0;
   const property = fc.asyncProperty(cases, async (c) => {
     if (oneCase && ran++ > 0) return true;
-    stopIfAborted(env);
-    const findings = applyChecks(env, suite.checks, await execute(c));
-    if (!shrinking) {
-      env.recorder.record(findings, '', { failures: false });
-      env.options.onProgress?.({ suite: suite.name, phase: 'property', done: ++done, total: runs, failures: env.recorder.failureCount() });
-    }
-    if (failed(findings)) {
-      shrinking = true;
-      lastFailing = findings;
-      return false;
-    }
-    return true;
+    const findings = await judge(c);
+    if (oneCase) env.recorder.record(findings, '', { failures: false });
+    if (!failed(findings)) return true;
+    lastFailing = findings;
+    return false;
   });
-  const details = await fc.check(property, {
-    seed,
-    numRuns: replay?.path !== undefined ? 1 : runs,
-    ...(replay?.path !== undefined ? { path: replay.path } : {}),
-    endOnFailure: false,
-  });
+  const details = await fc.check(property, { seed, numRuns: 1, path, endOnFailure: false });
   if (details.errorInstance instanceof RunInterrupted) throw details.errorInstance;
   if (details.failed && lastFailing.length) {
     const commandsPath = options.commandsPathOf && details.counterexample ? options.commandsPathOf(details.counterexample[0]) : undefined;
@@ -266,5 +328,28 @@ export async function runProperty(env: SuiteEnv, suite: Suite, propertyId: strin
     env.recorder.record(lastFailing.filter((f) => f.status === 'failed'), replayValue, { keepAll: true });
   } else if (details.failed && details.errorInstance) {
     throw details.errorInstance;
+  } else if (found) {
+    env.recorder.record(found.filter((f) => f.status === 'failed'), `${propertyId}@${seed}:${path}`, { keepAll: true });
   }
+}
+
+/**
+ * Runs phases of work (a suite's boundary cases and properties, or whole suites) at once, sharing
+ * the run's case slots; each records its findings as if the phases had run one after another.
+ * An error of one phase is thrown once all have ended.
+ */
+export async function concurrently(env: SuiteEnv, phases: ReadonlyArray<(env: SuiteEnv) => Promise<void>>): Promise<void> {
+  const sinks = new OrderedSinks(env.recorder);
+  const outcomes = await Promise.allSettled(
+    phases.map(async (phase) => {
+      const { sink, done } = sinks.next();
+      try {
+        await phase({ ...env, recorder: sink });
+      } finally {
+        done();
+      }
+    }),
+  );
+  const failure = outcomes.find((o): o is PromiseRejectedResult => o.status === 'rejected');
+  if (failure) throw failure.reason;
 }

@@ -59,7 +59,14 @@ export function checkStatus(t: CheckTally): CheckStatus {
   return t.cases > 0 ? 'passed' : 'skipped';
 }
 
-export class Recorder {
+/** Where a phase of a run puts what its checks found. */
+export interface FindingSink {
+  record(findings: readonly Finding[], replay: string, options?: FoldOptions): void;
+  cover(c: Case): void;
+  failureCount(): number;
+}
+
+export class Recorder implements FindingSink {
   private readonly tallies = new Map<string, CheckTally>();
   /** Ids of the rules that valid and invalid cases reaching the target exercised. */
   readonly covered = { valid: new Set<string>(), invalid: new Set<string>() };
@@ -88,5 +95,43 @@ export class Recorder {
 
   failureCount(): number {
     return this.all().reduce((n, t) => n + t.failures.length, 0);
+  }
+}
+
+/**
+ * Sinks for phases that run at once (a suite's boundary cases and properties, the suites of a run),
+ * each recording into `into` in the order the sinks were made, whatever order the phases' work
+ * finishes in: a report lists the same findings in the same order however the run's timing fell.
+ * The first unfinished phase records at once; later ones are held until every phase before is done.
+ */
+export class OrderedSinks {
+  private readonly held: Array<Array<() => void>> = [];
+  private readonly finished: boolean[] = [];
+  private head = 0;
+
+  constructor(private readonly into: FindingSink) {}
+
+  /** The next phase's sink, and `done` to call when the phase has recorded everything. */
+  next(): { readonly sink: FindingSink; done(): void } {
+    const index = this.held.length;
+    this.held.push([]);
+    this.finished.push(false);
+    const later = (op: () => void) => (index === this.head ? op() : this.held[index]!.push(op));
+    const sink: FindingSink = {
+      record: (findings, replay, options) => later(() => this.into.record(findings, replay, options)),
+      cover: (c) => this.into.cover(c),
+      failureCount: () => this.into.failureCount(),
+    };
+    return { sink, done: () => this.finish(index) };
+  }
+
+  private finish(index: number): void {
+    this.finished[index] = true;
+    while (this.head < this.held.length && this.finished[this.head]) {
+      this.head++;
+      const ops = this.held[this.head];
+      if (!ops) break;
+      for (const op of ops.splice(0)) op();
+    }
   }
 }

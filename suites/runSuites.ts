@@ -2,8 +2,10 @@
 // success and on failure alike.
 import { coverageOf, type Coverage } from '../generators/coverage.ts';
 import type { Target } from '../targets/types.ts';
-import type { EngineOptions, Suite } from './engine.ts';
+import { concurrently, type EngineOptions, type Suite, type SuiteEnv } from './engine.ts';
 import { Recorder, type CheckTally } from './recorder.ts';
+import { LiveStoreGate } from './liveStores.ts';
+import { CaseSlots } from './slots.ts';
 import { RunStores } from './stores.ts';
 import { Uniquifier } from './unique.ts';
 
@@ -15,16 +17,35 @@ export interface SuitesResult {
   readonly aborted?: string;
 }
 
+/**
+ * Under a live-store cap, no case may wait for a slot that only a waiting case can free: the suites
+ * run one after another, each one's shared stores retired when it ends, and a suite whose cases
+ * hold several stores each runs one case at a time (its sequences stay within the cap).
+ */
+async function oneByOne(env: SuiteEnv, suites: readonly Suite[]): Promise<void> {
+  for (const suite of suites) {
+    await suite.run(suite.holdsManyStores ? { ...env, slots: new CaseSlots(1) } : env);
+    await env.stores.retireFixtures();
+  }
+}
+
 /** `checks`: the ids of the checks to judge (all of the selected suites' when absent). */
-export async function runSuites(target: Target, selected: readonly Suite[], options: EngineOptions & { runId: string; settleTimeoutMs?: number; checks?: ReadonlySet<string> }): Promise<SuitesResult> {
+export async function runSuites(given: Target, selected: readonly Suite[], options: EngineOptions & { runId: string; settleTimeoutMs?: number; checks?: ReadonlySet<string> }): Promise<SuitesResult> {
   const recorder = new Recorder();
-  const stores = new RunStores(target, options.runId, { timeoutMs: options.timeoutMs, settleTimeoutMs: options.settleTimeoutMs ?? 60_000 });
+  const slots = new CaseSlots(options.concurrency);
+  const waiting = <T>(wait: () => Promise<T>) => slots.waiting(wait);
+  const gate = options.maxLiveStores !== undefined ? new LiveStoreGate(options.maxLiveStores, waiting) : undefined;
+  const target = gate ? gate.wrap(given) : given;
+  const stores = new RunStores(target, options.runId, { timeoutMs: options.timeoutMs, settleTimeoutMs: options.settleTimeoutMs ?? 60_000, waiting });
   const unique = new Uniquifier(options.seed ^ Number.parseInt(options.runId.slice(0, 8), 16));
-  const env = { target, stores, recorder, options, firstArn: {}, unique };
+  const env: SuiteEnv = { target, stores, recorder, options, firstArn: {}, unique, slots };
   for (const suite of selected) recorder.register(options.checks ? suite.checks.filter((c) => options.checks!.has(c.id)) : suite.checks);
   let aborted: string | undefined;
   try {
-    for (const suite of selected) await suite.run(env);
+    for (const suite of selected.filter((s) => s.runsAlone)) await suite.run(env);
+    const others = selected.filter((s) => !s.runsAlone);
+    if (gate) await oneByOne(env, others);
+    else await concurrently(env, others.map((suite) => (e: SuiteEnv) => suite.run(e)));
   } catch (err) {
     aborted = err instanceof Error ? err.message : String(err);
   } finally {

@@ -1,6 +1,8 @@
 // The stores a run makes: created with a run tag, tracked by id, waited out of transitional
-// statuses, and deleted at the end. The run never touches a store it did not create.
+// statuses, and deleted: by a background reaper as soon as no case needs them, and at the end
+// whatever is left. The run never touches a store it did not create.
 import { operations, SequenceStoreId, TagArn, transitionalStatuses, type OperationName } from '../specs/index.ts';
+import { retryAfterMs } from '../targets/rateLimit.ts';
 import type { Observation, Target } from '../targets/types.ts';
 
 export const RUN_TAG_KEY = 'omics-conformance:run';
@@ -27,9 +29,36 @@ export interface StoreSettings {
   readonly timeoutMs: number;
   /** Longest wait for a store to leave CREATING/UPDATING/DELETING. */
   readonly settleTimeoutMs: number;
+  /** Wraps every pause between polls (the run's case slots: a case waiting on a store is not at work). */
+  readonly waiting?: <T>(wait: () => Promise<T>) => Promise<T>;
 }
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+/** First pause between two polls of a transitional store; each later pause grows, up to the last. */
+const FIRST_POLL_MS = 40;
+const LONGEST_POLL_MS = 2000;
+/** Gentle growth: a store that settles just after a poll is not left waiting twice as long again. */
+const POLL_GROWTH = 1.5;
+
+/** Polls of GetSequenceStore that see a store settle `settleMs` after it was made (none asks for a longer pause). */
+export function pollsToSettle(settleMs: number): number {
+  let waited = 0;
+  let pause = FIRST_POLL_MS;
+  let polls = 1;
+  while (waited < settleMs) {
+    waited += pause;
+    pause = Math.min(Math.round(pause * POLL_GROWTH), LONGEST_POLL_MS);
+    polls++;
+  }
+  return polls;
+}
+
+/** The pause the target asked for in a `Retry-After` header of its last answer, if any. */
+function askedPause(obs: Observation): number | undefined {
+  const last = obs.wire?.[obs.wire.length - 1]?.response;
+  return retryAfterMs(last?.headers['retry-after'], Date.now());
+}
 
 /** The input with its path labels pointing at `store`: `id` labels take its id, ARN labels its ARN. */
 export function aimedAt(operation: OperationName, input: Record<string, unknown>, store: StoreRef): Record<string, unknown> {
@@ -44,9 +73,11 @@ export function aimedAt(operation: OperationName, input: Record<string, unknown>
 
 export class RunStores {
   private readonly owned = new Map<string, StoreRef>();
-  private fixtureStore: Promise<StoreRef> | undefined;
+  private readonly fixtures = new Map<string, Promise<StoreRef>>();
   private made = 0;
   private readonly locks = new Map<string, Promise<void>>();
+  /** Deletes under way in the background, by store id. */
+  private readonly reaping = new Map<string, Promise<void>>();
 
   constructor(
     private readonly target: Target,
@@ -117,24 +148,40 @@ export class RunStores {
     return ref;
   }
 
-  /** One store shared by the cases that only need some store to exist. */
-  fixture(): Promise<StoreRef> {
-    this.fixtureStore ??= this.fresh('fixture');
-    return this.fixtureStore;
+  /** One store shared by the cases that only need some store to exist (one per purpose). */
+  fixture(purpose = 'fixture'): Promise<StoreRef> {
+    let made = this.fixtures.get(purpose);
+    if (!made) {
+      made = this.fresh(purpose);
+      this.fixtures.set(purpose, made);
+    }
+    return made;
   }
 
-  /** Waits until the store has left the transitional statuses, or the wait runs out; no call at all when `known` already says it has. */
-  async settle(id: string, known?: Observation): Promise<string | undefined> {
+  /** Hands the shared stores to the reaper: the next case that needs one makes a new one. */
+  async retireFixtures(): Promise<void> {
+    const made = [...this.fixtures.values()];
+    this.fixtures.clear();
+    for (const outcome of await Promise.allSettled(made)) if (outcome.status === 'fulfilled') this.release(outcome.value.id);
+  }
+
+  /**
+   * Waits until the store has left the transitional statuses, or the wait runs out; no call at all
+   * when `known` already says it has. Polls back off, and wait at least as long as a `Retry-After`.
+   * `forCase`: the wait is a case's (it stops counting as at work meanwhile), not the reaper's.
+   */
+  async settle(id: string, known?: Observation, forCase = true): Promise<string | undefined> {
     const status = known?.client.output?.status;
     if (typeof status === 'string' && !transitionalStatuses.includes(status)) return status;
     const deadline = Date.now() + this.settings.settleTimeoutMs;
-    let pause = 40;
+    let pause = FIRST_POLL_MS;
     for (;;) {
       const obs = await this.target.call('GetSequenceStore', { id }, { timeoutMs: this.settings.timeoutMs });
       const status = obs.client.output?.status as string | undefined;
-      if (status === undefined || !transitionalStatuses.includes(status) || Date.now() + pause > deadline) return status;
-      await sleep(pause);
-      pause = Math.min(pause * 2, 2000);
+      const wait = Math.max(pause, askedPause(obs) ?? 0);
+      if ((status === undefined && !obs.client.error?.retryable) || (status !== undefined && !transitionalStatuses.includes(status)) || Date.now() + wait > deadline) return status;
+      await (forCase && this.settings.waiting ? this.settings.waiting(() => sleep(wait)) : sleep(wait));
+      pause = Math.min(Math.round(pause * POLL_GROWTH), LONGEST_POLL_MS);
     }
   }
 
@@ -143,10 +190,29 @@ export class RunStores {
     this.owned.delete(id);
   }
 
-  /** Deletes one store of the run's now, rather than at the end. */
-  async dispose(id: string): Promise<void> {
-    if (!this.owned.has(id)) return;
-    await this.settle(id);
+  /**
+   * Hands a store no case needs any more to the reaper, which waits it out of a transitional status
+   * and deletes it in the background: the case goes on at once. A delete that fails leaves the
+   * store to the cleanup at the end.
+   */
+  release(id: string): void {
+    if (!this.owned.has(id) || this.reaping.has(id)) return;
+    const done = this.reap(id).finally(() => this.reaping.delete(id));
+    this.reaping.set(id, done);
+  }
+
+  /** Stores the reaper is deleting now. */
+  get reapingCount(): number {
+    return this.reaping.size;
+  }
+
+  /** Resolves once the reaper has nothing left to do: no call of its can meet a fault scripted after. */
+  async drained(): Promise<void> {
+    while (this.reaping.size) await Promise.all(this.reaping.values());
+  }
+
+  private async reap(id: string): Promise<void> {
+    await this.settle(id, undefined, false);
     const obs = await this.target.call('DeleteSequenceStore', { id }, { timeoutMs: this.settings.timeoutMs });
     if (!obs.transportError && (!obs.client.error || obs.client.error.name === 'ResourceNotFoundException')) this.owned.delete(id);
   }
@@ -157,21 +223,26 @@ export class RunStores {
    * and every store in the ledger is deleted too, tracked by a suite or not.
    */
   async cleanup(): Promise<{ deleted: number; left: string[] }> {
-    const left: string[] = [];
-    let deleted = 0;
     const ledger = this.target.ledger;
     ledger?.seal();
     await ledger?.idle();
+    const before = this.owned.size + this.reaping.size;
+    await Promise.all(this.reaping.values());
     for (const entry of ledger?.outstanding() ?? []) if (!this.owned.has(entry.id)) this.owned.set(entry.id, { id: entry.id, arn: entry.arn, createdWith: {} });
-    for (const ref of this.owned.values()) {
-      await this.settle(ref.id);
-      const obs = await this.target.call('DeleteSequenceStore', { id: ref.id }, { timeoutMs: this.settings.timeoutMs });
-      const name = obs.client.error?.name;
-      if (!obs.transportError && (!name || name === 'ResourceNotFoundException')) deleted++;
-      else left.push(`${ref.id} (${obs.transportError ?? `${name}: ${obs.client.error?.message ?? ''}`})`);
-    }
+    const reaped = before - this.owned.size;
+    // What is left is deleted all at once: each waits out its own transitional status.
+    const outcomes = await Promise.all(
+      [...this.owned.values()].map(async (ref) => {
+        await this.settle(ref.id);
+        const obs = await this.target.call('DeleteSequenceStore', { id: ref.id }, { timeoutMs: this.settings.timeoutMs });
+        const name = obs.client.error?.name;
+        return !obs.transportError && (!name || name === 'ResourceNotFoundException') ? undefined : `${ref.id} (${obs.transportError ?? `${name}: ${obs.client.error?.message ?? ''}`})`;
+      }),
+    );
+    const left = outcomes.filter((o): o is string => o !== undefined);
+    const deleted = Math.max(0, reaped) + outcomes.length - left.length;
     this.owned.clear();
-    this.fixtureStore = undefined;
+    this.fixtures.clear();
     for (const unanswered of ledger?.unresolved() ?? []) left.push(`unknown id: ${unanswered}`);
     return { deleted, left };
   }

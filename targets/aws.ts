@@ -50,7 +50,7 @@ function serviceTarget(options: AwsTargetOptions): Target {
     region: options.region,
     defaultAttempts,
     call: (operation, input, callOptions = {}) =>
-      callThroughSdk(clientFor(callOptions.maxAttempts ?? defaultAttempts), operation, input, { timeoutMs: callOptions.timeoutMs ?? timeoutMs, captureWire: true }),
+      callThroughSdk(clientFor(callOptions.maxAttempts ?? defaultAttempts), operation, input, { timeoutMs: callOptions.timeoutMs ?? timeoutMs, captureWire: true, ...(callOptions.loseFirstAnswer ? { loseFirstAnswer: true } : {}) }),
     async sendRaw(operation, input, callOptions = {}): Promise<Observation> {
       const started = performance.now();
       try {

@@ -44,7 +44,7 @@ export function endpointTarget(options: EndpointTargetOptions): Target {
     region: options.region,
     defaultAttempts,
     call: (operation, input, callOptions = {}) =>
-      callThroughSdk(clientFor(callOptions.maxAttempts ?? defaultAttempts), operation, input, { timeoutMs: callOptions.timeoutMs ?? timeoutMs, captureWire: true, ...(options.clientDeviations ? { deviations: options.clientDeviations } : {}) }),
+      callThroughSdk(clientFor(callOptions.maxAttempts ?? defaultAttempts), operation, input, { timeoutMs: callOptions.timeoutMs ?? timeoutMs, captureWire: true, ...(callOptions.loseFirstAnswer ? { loseFirstAnswer: true } : {}), ...(options.clientDeviations ? { deviations: options.clientDeviations } : {}) }),
     sendRaw: (operation, input, callOptions = {}) =>
       callRaw(operation, input, { endpoint: options.endpoint, region: options.region, credentials: options.credentials, timeoutMs: callOptions.timeoutMs ?? timeoutMs, maxAttempts: callOptions.maxAttempts ?? defaultAttempts }),
     close: async () => {

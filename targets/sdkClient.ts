@@ -5,6 +5,7 @@ import type { AwsCredentialIdentity } from '@smithy/types';
 import { operations, type OperationName } from '../specs/index.ts';
 import type { CallOptions, ObservedError, Observation, WireExchange } from './types.ts';
 import { clientDeviations, type ClientDeviations } from './clientDeviations.ts';
+import { loseFirstAnswer } from './lostAnswer.ts';
 import { TransientRetryStrategy, withDeadline } from './retry.ts';
 import { toSdkForm } from './sdkForm.ts';
 import { wireCapture } from './wireCapture.ts';
@@ -122,6 +123,7 @@ export async function callThroughSdk(
   const Command = commandClass(operation);
   const command = new Command(structuredClone(input)) as unknown as { middlewareStack: { use(p: unknown): void } };
   if (options.deviations) command.middlewareStack.use(clientDeviations(operation, options.deviations));
+  if (options.loseFirstAnswer) command.middlewareStack.use(loseFirstAnswer());
   if (options.captureWire) command.middlewareStack.use(wireCapture(exchanges));
   const abort = new AbortController();
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;

@@ -65,6 +65,11 @@ export interface CallOptions {
   readonly timeoutMs?: number;
   /** Attempts of the call (1 = no retry); default: the target's `defaultAttempts`. */
   readonly maxAttempts?: number;
+  /**
+   * The client throws the first answer away once it has arrived, as if the connection dropped, and
+   * the SDK retries with the same request (targets/lostAnswer.ts). SDK calls of targets with a wire.
+   */
+  readonly loseFirstAnswer?: boolean;
 }
 
 export interface Target {

@@ -4,9 +4,10 @@ import { consoleSummary } from '../../reports/console.ts';
 import { FAIL_ON, parseExpectedFailures, type ExpectedFailure, type FailOn } from '../../reports/verdict.ts';
 import { checkRegistry, suiteNames, type Check, type Progress } from '../../suites/index.ts';
 import { errors } from '../../specs/index.ts';
+import { MIN_LIVE_STORES } from '../../suites/liveStores.ts';
 import { StoreLedger } from '../../targets/ledger.ts';
-import { DEFAULT_CONCURRENCY, DEFAULT_REPORT_DIR, DEFAULT_RUNS, MAX_RUNS, planConformance, runConformance, TargetUnreachableError, type ConformanceOptions, type Plan } from '../runConformance.ts';
-import { DEFAULT_MAX_STORES, DEFAULT_RATE, DEFAULT_REGION, MAX_RETRIES, TARGET_KINDS, targetKind, type TargetKind } from '../targetFactory.ts';
+import { DEFAULT_ASSUMED_SETTLE_S, DEFAULT_CONCURRENCY, DEFAULT_REPORT_DIR, DEFAULT_RUNS, MAX_RUNS, planConformance, runConformance, TargetUnreachableError, type ConformanceOptions, type Plan } from '../runConformance.ts';
+import { DEFAULT_MAX_LIVE_STORES, DEFAULT_MAX_STORES, DEFAULT_RATE, DEFAULT_REGION, MAX_RETRIES, TARGET_KINDS, targetKind, type TargetKind } from '../targetFactory.ts';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, numberOption, parseOptions, UsageError, type NumberRange } from '../usage.ts';
 
 const HELP = `Usage: omics-conformance run [options]
@@ -29,8 +30,15 @@ The real service (--target aws) creates and deletes stores in your account:
                       the budget are skipped with the reason
   --rate R            at most R requests per second (default ${DEFAULT_RATE}); throttled calls are
                       retried by the SDK (adaptive mode, Retry-After honoured)
+  --max-live-stores N the run never holds more than N stores at once, which is what an account's
+                      store quota limits: a create waits for a store of the run's to be deleted
+                      (no case is skipped for it). Default ${DEFAULT_MAX_LIVE_STORES} here, no cap on other targets;
+                      at least ${MIN_LIVE_STORES}. --max-stores, by contrast, caps the stores made in the
+                      whole run
   --plan              print the suites, the stores and the calls the run would make (simulated
-                      in-process with the same seed), then exit 0 without calling anything
+                      in-process with the same seed) and the wall time to expect, then exit 0
+                      without calling anything
+  --assume-settle-s S for --plan: how long a new store stays CREATING (default ${DEFAULT_ASSUMED_SETTLE_S})
   Credentials and region come from the standard AWS chain (environment, profile, SSO, role).
   Every call that would update, tag, untag or delete a store the run did not create is refused
   by the target itself; at the end, on failure and on Ctrl-C the run deletes exactly the stores
@@ -51,7 +59,8 @@ What runs:
                       <property>@<seed>:<path>[#<commands path>], <suite>/boundary@<index>,
                       or <seed>:<path>
   --shard K/N         run the K-th of N deterministic parts (for CI matrices)
-  --concurrency N     boundary cases in flight at once (default ${DEFAULT_CONCURRENCY}, at most 64)
+  --concurrency N     cases at work at once (default ${DEFAULT_CONCURRENCY}, at most 64); a case waiting for
+                      a store to leave CREATING does not count, so a slow service's waits overlap
   --timeout-ms N      time limit of each call (default 10000, at most 600000)
   --retries N         retry transient answers (throttling, 5xx, ${errors.RequestTimeoutException.httpStatus}) up to N more times with
                       the same request and token, as the SDK's standard retry does, after a short
@@ -97,14 +106,19 @@ export function formatPlan(plan: Plan, target: string): string {
   const lines = [
     `Plan for --target ${target} with --seed ${plan.seed}; nothing was sent.`,
     'Simulated in-process against an emulator that follows the contract; a real service may need',
-    'a few more calls (polling stores out of CREATING, retries after throttling).',
+    'a few more calls (retries after throttling).',
     '',
     row('suite', 'cases', 'stores', 'calls'),
     ...plan.suites.map((s) => row(s.suite, String(s.cases), String(s.stores), String(s.calls))),
     row('total', '', String(plan.stores), String(plan.calls)),
     '',
     `calls by operation: ${Object.entries(plan.callsByOperation).map(([op, n]) => `${op} ${n}`).join(', ')}`,
-    `at --rate ${plan.rate} requests/s: at least ${duration(plan.calls / plan.rate)}`,
+    `stores taking ${plan.settleS} s to leave CREATING (--assume-settle-s): about ${plan.polls} more calls to see them settle`,
+    `at --rate ${plan.rate} requests/s: at least ${duration(plan.bounds.rate)}`,
+    plan.bounds.liveStores !== undefined
+      ? `with at most ${plan.maxLiveStores} stores at once (--max-live-stores), each held ${plan.settleS} s or more: at least ${duration(plan.bounds.liveStores)}`
+      : 'no cap on the stores held at once (--max-live-stores)',
+    `expected wall time: about ${duration(Math.max(plan.bounds.rate, plan.bounds.liveStores ?? 0))}, the larger of the two`,
     plan.stores <= plan.maxStores
       ? `--max-stores ${plan.maxStores}: enough for the ${plan.stores} stores of this plan`
       : `--max-stores ${plan.maxStores}: too low for the ${plan.stores} stores of this plan; creates past it would be refused and their cases skipped (give --max-stores ${plan.stores}, or fewer --suites / --runs)`,
@@ -147,6 +161,8 @@ export const OPTION_RANGES = {
   'timeout-ms': { min: 1, max: 600_000 },
   retries: { min: 0, max: MAX_RETRIES },
   'max-stores': { min: 1, max: 10_000 },
+  'max-live-stores': { min: MIN_LIVE_STORES, max: 10_000 },
+  'assume-settle-s': { min: 0, max: 3_600, integer: false },
   rate: { min: 0.01, max: 1_000, integer: false },
 } as const satisfies Record<string, NumberRange>;
 
@@ -204,6 +220,8 @@ export async function main(argv: string[]): Promise<number> {
     'report-dir': { type: 'string' },
     'allow-real-resources': { type: 'boolean' },
     'max-stores': { type: 'string' },
+    'max-live-stores': { type: 'string' },
+    'assume-settle-s': { type: 'string' },
     rate: { type: 'string' },
     plan: { type: 'boolean' },
     'list-checks': { type: 'boolean' },
@@ -246,13 +264,14 @@ export async function main(argv: string[]): Promise<number> {
     ...(values['report-dir'] ? { reportDir: values['report-dir'] as string } : {}),
     ...(values['allow-real-resources'] ? { allowRealResources: true } : {}),
     ...(values['max-stores'] !== undefined ? { maxStores: numeric(values, 'max-stores')! } : {}),
+    ...(values['max-live-stores'] !== undefined ? { maxLiveStores: numeric(values, 'max-live-stores')! } : {}),
     ...(values.rate !== undefined ? { rate: numeric(values, 'rate')! } : {}),
     ...(failOn ? { failOn: failOn as FailOn } : {}),
     ...(expectFailures ? { expectFailures } : {}),
     ledger,
   };
   if (values.plan) {
-    const plan = await planConformance(options);
+    const plan = await planConformance({ ...options, ...(values['assume-settle-s'] !== undefined ? { assumeSettleS: numeric(values, 'assume-settle-s')! } : {}) });
     console.log(formatPlan(plan, targetKind(options)));
     return EXIT_OK;
   }

@@ -16,7 +16,7 @@ export function behaviouralMutants(): Mutant[] {
   const defaultEtag = operations.CreateSequenceStore.input.members.eTagAlgorithmFamily!.documented?.default;
   const anotherEtag = otherEtag.type === 'string' ? otherEtag.enum?.find((v) => v !== defaultEtag) : undefined;
   return [
-    mutant('ignore-client-token', 'idempotency', 'a clientToken is not remembered: the same token makes a second store', { deviations: { ignoreClientToken: true } }, ['idempotency.same-token-same-store', 'idempotency.concurrent-same-token']),
+    mutant('ignore-client-token', 'idempotency', 'a clientToken is not remembered: the same token makes a second store', { deviations: { ignoreClientToken: true } }, ['idempotency.same-token-same-store', 'idempotency.retry-same-token', 'idempotency.concurrent-same-token']),
     mutant('idempotency-by-request', 'idempotency', 'requests are deduplicated by content: a new token with the same request gets the first store back', { deviations: { idempotencyByRequest: true } }, ['idempotency.different-tokens', 'idempotency.sdk-fills-token']),
     mutant('retry-makes-second-store', 'idempotency', 'an answer lost after the effect, and the token not remembered: the SDK\'s retry makes a second store', { deviations: { ignoreClientToken: true, faultAfterEffect: true } }, ['idempotency.same-token-same-store', 'idempotency.retry-same-token', 'idempotency.concurrent-same-token']),
     mutant('validate-after-effect', 'validation', 'a refused request still creates or changes the store', { deviations: { validateAfterEffect: true } }, ['validation.changes-nothing', 'validation.rejects-invalid'], { operations: ['CreateSequenceStore', 'UpdateSequenceStore', 'TagResource'] }),

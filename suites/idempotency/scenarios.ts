@@ -7,10 +7,9 @@ import type { Observation } from '../../targets/types.ts';
 import type { Executed, SuiteEnv } from '../engine.ts';
 import { succeeded } from '../observed.ts';
 import { RUN_TAG_KEY } from '../stores.ts';
-import { targetControl } from '../targetControl.ts';
 import { listPages } from '../listPages.ts';
 import { TraceBuilder } from '../trace.ts';
-import { CHANGED, CONCURRENT_CREATES, CREATE, LISTED, ORIGINAL, RETRY_ATTEMPTS, RETRY_FAULT, TOKEN, traceOf, type Scenario } from './checks.ts';
+import { CHANGED, CONCURRENT_CREATES, CREATE, LISTED, ORIGINAL, RETRY_ATTEMPTS, TOKEN, traceOf, type Scenario } from './checks.ts';
 
 export { CONCURRENT_CREATES, TOKEN, type Scenario } from './checks.ts';
 export type IdempotencyCase = Case & { readonly scenario: Scenario };
@@ -42,9 +41,12 @@ class Scenery {
     return this.builder;
   }
 
-  /** `maxAttempts`: where the scenario counts attempts; otherwise the target's own (a fault injected at random is retried away). */
-  async create(input: Record<string, unknown>, role = CREATE, maxAttempts?: number): Promise<Observation> {
-    const obs = await this.env.target.call('CreateSequenceStore', input, { timeoutMs: this.env.options.timeoutMs, ...(maxAttempts !== undefined ? { maxAttempts } : {}) });
+  /**
+   * `maxAttempts`: where the scenario counts attempts; otherwise the target's own (a fault injected
+   * at random is retried away). `loseFirstAnswer`: the client drops the first answer, and the SDK retries.
+   */
+  async create(input: Record<string, unknown>, role = CREATE, maxAttempts?: number, loseFirstAnswer = false): Promise<Observation> {
+    const obs = await this.env.target.call('CreateSequenceStore', input, { timeoutMs: this.env.options.timeoutMs, ...(maxAttempts !== undefined ? { maxAttempts } : {}), ...(loseFirstAnswer ? { loseFirstAnswer } : {}) });
     const ref = this.env.stores.track(obs, input);
     if (ref) this.made.add(ref.id);
     this.builder?.call(role, obs);
@@ -69,7 +71,7 @@ class Scenery {
   }
 
   async cleanup(): Promise<void> {
-    for (const id of this.made) await this.env.stores.dispose(id);
+    for (const id of this.made) this.env.stores.release(id);
   }
 }
 
@@ -104,13 +106,11 @@ async function sdkFillsToken(s: Scenery): Promise<Executed[]> {
 
 async function retry(s: Scenery): Promise<Executed[]> {
   if (!s.env.target.hasWire) return s.done(`no wire on the ${s.env.target.kind} target: its answers do not pass the SDK's retry step`);
-  const found = await targetControl(s.env.target, s.env.options.timeoutMs);
-  if ('reason' in found) return s.done(found.reason);
   const input = s.input('retry');
   s.begin(input);
-  // The scripted fault takes the first attempt; after it the target's own attempts, where it retries faults injected at random.
+  // The lost answer takes the first attempt; after it the target's own attempts, where it retries faults injected at random.
   const attempts = Math.max(RETRY_ATTEMPTS, 1 + (s.env.target.defaultAttempts ?? 1));
-  await found.control.withFault({ operation: 'CreateSequenceStore', error: RETRY_FAULT }, () => s.create(input, CREATE, attempts));
+  await s.create(input, CREATE, attempts, true);
   await s.list(input);
   return s.done();
 }

@@ -32,6 +32,7 @@ export const idempotencySuite: Suite = {
   name: 'idempotency',
   description: 'A clientToken makes a create idempotent: repeats, retries and concurrent calls make one store; new tokens new stores.',
   checks: idempotencyChecks,
+  holdsManyStores: true,
   async run(env) {
     let queue: Promise<unknown> = Promise.resolve();
     const serially = (c: Case) => {

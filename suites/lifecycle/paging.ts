@@ -39,8 +39,9 @@ export function describeScenario(s: PagingScenario): string {
 }
 
 /** Runs the scenario on stores named `name`; the system notes what it finds. */
-export async function runPaging(system: TargetSystem, s: PagingScenario, name: string): Promise<void> {
-  for (let i = 0; i < s.stores; i++) await system.create({ name });
+export async function runPaging(system: TargetSystem, s: PagingScenario, name: string, maxLive = Number.POSITIVE_INFINITY): Promise<void> {
+  // Under a live-store cap the walk holds at most the cap's worth of stores: fewer at the start, and no create between pages past it.
+  for (let i = 0; i < Math.min(s.stores, maxLive); i++) await system.create({ name });
   const creates = s.between.filter((a) => a.kind === 'create').length;
   const maxPages = s.stores + creates + 2;
   let nextToken: string | undefined;
@@ -49,7 +50,9 @@ export async function runPaging(system: TargetSystem, s: PagingScenario, name: s
     const out = await system.list({ maxResults: s.pageSize, filter: { name }, ...(nextToken !== undefined ? { nextToken } : {}) });
     page++;
     for (const a of s.between.filter((x) => x.afterPage === page)) {
-      if (a.kind === 'create') await system.create({ name });
+      if (a.kind === 'create') {
+        if (system.liveIds().length < maxLive) await system.create({ name });
+      }
       else {
         const live = system.liveIds();
         if (live.length) await system.delete(live[a.pick % live.length]!);

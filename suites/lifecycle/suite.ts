@@ -3,9 +3,9 @@
 // come and go. Each sequence works on stores of its own, deleted when it ends.
 import * as fc from 'fast-check';
 import type { Case } from '../../generators/case.ts';
-import { emptyLifecycleModel, lifecycleCommands, lifecycleScenarios, SequenceStopped, type LifecycleModel, type LifecycleSystem } from '../../generators/index.ts';
+import { emptyLifecycleModel, lifecycleCommands, lifecycleScenarios, makesAStore, SequenceStopped, type LifecycleModel, type LifecycleSystem } from '../../generators/index.ts';
 import { SequenceStoreName } from '../../specs/index.ts';
-import { runBoundary, runProperty, type Executed, type Suite, type SuiteEnv } from '../engine.ts';
+import { concurrently, runBoundary, runProperty, type Executed, type Suite, type SuiteEnv } from '../engine.ts';
 import { COMMANDS, lifecycleChecks, PAGING } from './checks.ts';
 import { readBackChanged, snapshot } from './readBack.ts';
 import { describeScenario, pagingScenario, runPaging, type PagingScenario } from './paging.ts';
@@ -61,9 +61,11 @@ function pagingCases(): fc.Arbitrary<Case> {
  * The commands, each noting itself in `ran` when it runs (its precondition held), and each
  * followed by reading back the stores it changed.
  */
-function traced(cmds: Iterable<Cmd>, ran: string[], system: TargetSystem): Cmd[] {
+function traced(cmds: Iterable<Cmd>, ran: string[], system: TargetSystem, maxLive: number | undefined): Cmd[] {
+  // Under a live-store cap a create does not run while the model holds the cap's worth of stores.
+  const withinCap = (cmd: Cmd, m: Readonly<LifecycleModel>) => maxLive === undefined || !makesAStore(cmd) || m.stores.length < maxLive;
   return [...cmds].map((cmd) => ({
-    check: (m: Readonly<LifecycleModel>) => cmd.check(m),
+    check: (m: Readonly<LifecycleModel>) => cmd.check(m) && withinCap(cmd, m),
     run: async (m: LifecycleModel, r: LifecycleSystem) => {
       ran.push(String(cmd));
       const before = snapshot(m);
@@ -81,7 +83,7 @@ async function runOn(system: TargetSystem, work: () => Promise<void>): Promise<v
   } catch (err) {
     if (!(err instanceof SequenceStopped)) throw err;
   } finally {
-    await system.disposeAll();
+    system.releaseAll();
   }
 }
 
@@ -90,7 +92,7 @@ export async function executeSequence(env: SuiteEnv, c: Case): Promise<Executed[
   if (!cmds) throw new Error('lifecycle: a case without its command sequence');
   const system = new TargetSystem(env, COMMANDS, c);
   const ran: string[] = [];
-  await runOn(system, () => fc.asyncModelRun(() => ({ model: emptyLifecycleModel(), real: system }), traced(cmds, ran, system)));
+  await runOn(system, () => fc.asyncModelRun(() => ({ model: emptyLifecycleModel(), real: system }), traced(cmds, ran, system, env.options.maxLiveStores)));
   return [{ trace: system.trace(`lifecycle: ${ran.join(', ') || '(no command ran)'}`) }];
 }
 
@@ -99,7 +101,7 @@ export async function executePaging(env: SuiteEnv, c: Case): Promise<Executed[]>
   if (!scenario) throw new Error('lifecycle: a case without its paging scenario');
   const system = new TargetSystem(env, PAGING, c);
   const name = env.unique.nextIfValid(SequenceStoreName, `omics-conformance ${env.stores.runId} paging`) as string;
-  await runOn(system, () => runPaging(system, scenario, name));
+  await runOn(system, () => runPaging(system, scenario, name, env.options.maxLiveStores));
   return [{ trace: system.trace() }];
 }
 
@@ -107,9 +109,12 @@ export const lifecycleSuite: Suite = {
   name: 'lifecycle',
   description: 'Command sequences over the eight operations agree with a model of the run\'s stores; statuses move legally; deleted stores are gone; paging loses and repeats nothing.',
   checks: lifecycleChecks,
+  holdsManyStores: true,
   async run(env) {
-    await runBoundary(env, this, scenarioCases(), (c) => executeSequence(env, c));
-    await runProperty(env, this, COMMANDS_PROPERTY, 'CreateSequenceStore', sequenceCases(env.options.replay?.commandsPath), (c) => executeSequence(env, c), { commandsPathOf });
-    await runProperty(env, this, PAGING_PROPERTY, 'ListSequenceStores', pagingCases(), (c) => executePaging(env, c));
+    await concurrently(env, [
+      (e) => runBoundary(e, this, scenarioCases(), (c) => executeSequence(e, c)),
+      (e) => runProperty(e, this, COMMANDS_PROPERTY, 'CreateSequenceStore', sequenceCases(env.options.replay?.commandsPath), (c) => executeSequence(e, c), { commandsPathOf }),
+      (e) => runProperty(e, this, PAGING_PROPERTY, 'ListSequenceStores', pagingCases(), (c) => executePaging(e, c)),
+    ]);
   },
 };

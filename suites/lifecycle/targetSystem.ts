@@ -202,11 +202,11 @@ export class TargetSystem implements LifecycleSystem {
     this.note('unended', { pages, maxPages });
   }
 
-  /** Deletes the stores the sequence left, so the next one starts from an account without them. */
-  async disposeAll(): Promise<void> {
+  /** Hands the stores the sequence left to the reaper. */
+  releaseAll(): void {
     for (const id of [...this.own.keys()]) {
       if (this.gone.has(id)) continue;
-      await this.env.stores.dispose(id);
+      this.env.stores.release(id);
       this.own.delete(id);
     }
   }

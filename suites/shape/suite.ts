@@ -5,7 +5,7 @@ import type { Case } from '../../generators/case.ts';
 import { validCase } from '../../generators/validCase.ts';
 import type { OperationName } from '../../specs/index.ts';
 import type { Observation } from '../../targets/types.ts';
-import { runBoundary, runProperty, type Executed, type Suite, type SuiteEnv } from '../engine.ts';
+import { concurrently, runBoundary, runProperty, type Executed, type Suite, type SuiteEnv } from '../engine.ts';
 import { TraceBuilder } from '../trace.ts';
 import { CREATED, LIST_CONTAINS, LISTED, shapeChecks } from './checks.ts';
 import { prepareInput } from '../prepare.ts';
@@ -62,7 +62,7 @@ export async function executeShapeCase(env: SuiteEnv, given: Case): Promise<Exec
     const deleted = await call('DeleteSequenceStore', { id: store.id });
     if (deleted.client.output) env.stores.forget(store.id);
   } finally {
-    await env.stores.dispose(store.id);
+    env.stores.release(store.id);
   }
   return out;
 }
@@ -75,7 +75,6 @@ export const shapeSuite: Suite = {
   checks: shapeChecks,
   async run(env) {
     const execute = (c: Case) => executeShapeCase(env, c);
-    await runBoundary(env, this, createCases(), execute);
-    await runProperty(env, this, 'shape/CreateSequenceStore/valid', 'CreateSequenceStore', validCase('CreateSequenceStore'), execute);
+    await concurrently(env, [(e) => runBoundary(e, this, createCases(), execute), (e) => runProperty(e, this, 'shape/CreateSequenceStore/valid', 'CreateSequenceStore', validCase('CreateSequenceStore'), execute)]);
   },
 };

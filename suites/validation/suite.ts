@@ -7,7 +7,7 @@ import { invalidCase } from '../../generators/invalidCase.ts';
 import { validCase } from '../../generators/validCase.ts';
 import { operationNames, type OperationName } from '../../specs/index.ts';
 import type { Observation } from '../../targets/types.ts';
-import { runBoundary, runProperty, type Executed, type Suite, type SuiteEnv } from '../engine.ts';
+import { concurrently, runBoundary, runProperty, type Executed, type Suite, type SuiteEnv } from '../engine.ts';
 import { TraceBuilder } from '../trace.ts';
 import { aimedAt, type StoreRef } from '../stores.ts';
 import { AFTER, BEFORE, CHANGES_NOTHING, LISTED, REFUSED, validationChecks, type ChangesNothingFact } from './checks.ts';
@@ -80,8 +80,8 @@ async function runCase(env: SuiteEnv, c: Case, store: StoreRef | undefined): Pro
   }
   // A store left in a transitional status (UPDATING) is waited out, so the next case finds it ACTIVE.
   if (store && typeof obs.client.output?.status === 'string') await env.stores.settle(store.id, obs);
-  if (c.operation === 'TagResource' && !rejected && store) await env.stores.dispose(store.id);
-  if (created) await env.stores.dispose(created.id);
+  if (c.operation === 'TagResource' && !rejected && store) env.stores.release(store.id);
+  if (created) env.stores.release(created.id);
   return executed;
 }
 
@@ -91,11 +91,10 @@ export const validationSuite: Suite = {
   checks: validationChecks,
   async run(env) {
     const execute = (c: Case) => executeValidationCase(env, c);
-    await runBoundary(env, this, allBoundaryCases(), execute);
-    for (const op of operationNames) {
-      await runProperty(env, this, `validation/${op}/invalid`, op, invalidCase(op), execute);
-      await runProperty(env, this, `validation/${op}/valid`, op, validCase(op), execute);
-    }
+    await concurrently(env, [
+      (e) => runBoundary(e, this, allBoundaryCases(), execute),
+      ...operationNames.flatMap((op) => [(e: SuiteEnv) => runProperty(e, this, `validation/${op}/invalid`, op, invalidCase(op), execute), (e: SuiteEnv) => runProperty(e, this, `validation/${op}/valid`, op, validCase(op), execute)]),
+    ]);
   },
 };
 

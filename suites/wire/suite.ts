@@ -7,7 +7,7 @@ import type { Case } from '../../generators/case.ts';
 import { validCase } from '../../generators/validCase.ts';
 import { operationNames, SequenceStoreName } from '../../specs/index.ts';
 import type { Observation } from '../../targets/types.ts';
-import { applyChecks, runBoundary, runProperty, type Executed, type Suite, type SuiteEnv } from '../engine.ts';
+import { applyChecks, concurrently, runBoundary, runProperty, type Executed, type Suite, type SuiteEnv } from '../engine.ts';
 import { prepareInput } from '../prepare.ts';
 import { aimedAt, NoStoreToTestWith, RUN_TAG_KEY, type StoreRef } from '../stores.ts';
 import { wireChecks } from './checks.ts';
@@ -29,13 +29,12 @@ async function send(env: SuiteEnv, c: Case, store: StoreRef | undefined): Promis
     // Owned by its id, also where the answer left other members out; deleted at once.
     env.stores.track(observation, input);
     const id = observation.client.output?.id;
-    if (typeof id === 'string') await env.stores.dispose(id);
+    if (typeof id === 'string') env.stores.release(id);
   }
   return [{ case: { ...c, input }, observation }];
 }
 
 export function wireExecutor(env: SuiteEnv): (c: Case) => Promise<Executed[]> {
-  let fixture: Promise<StoreRef> | undefined;
   return async (c) => {
     if (c.needs !== 'existing-store') return send(env, c, undefined);
     // A store of its own where the case removes it or fills it with tags; the shared one otherwise.
@@ -44,11 +43,10 @@ export function wireExecutor(env: SuiteEnv): (c: Case) => Promise<Executed[]> {
       try {
         return await send(env, c, store);
       } finally {
-        await env.stores.dispose(store.id);
+        env.stores.release(store.id);
       }
     }
-    fixture ??= createStore(env, 'fixture', true);
-    const store = await fixture;
+    const store = await env.stores.fixture('wire fixture');
     return env.stores.exclusive(store.id, () => send(env, c, store));
   };
 }
@@ -67,9 +65,9 @@ export const wireSuite: Suite = {
       return;
     }
     const execute = wireExecutor(env);
-    await runBoundary(env, this, sdkCases(), execute);
-    for (const op of operationNames) {
-      await runProperty(env, this, `wire/${op}/valid`, op, validCase(op).filter((c) => c.send === 'sdk'), execute);
-    }
+    await concurrently(env, [
+      (e) => runBoundary(e, this, sdkCases(), execute),
+      ...operationNames.map((op) => (e: SuiteEnv) => runProperty(e, this, `wire/${op}/valid`, op, validCase(op).filter((c) => c.send === 'sdk'), execute)),
+    ]);
   },
 };

@@ -112,7 +112,7 @@ test("a check's status is a pure fold of its findings, whatever their order", ()
 test('run --list-checks prints every check with its level, kind and needs', () => {
   const text = formatChecks([...checkRegistry().values()]);
   for (const check of checkRegistry().values()) assert.ok(text.includes(check.id), check.id);
-  assert.match(text, /idempotency\.retry-same-token\s+MUST\s+scenario\s+needs wire\+faults\+stores/);
+  assert.match(text, /idempotency\.retry-same-token\s+MUST\s+scenario\s+needs wire\+stores/);
   assert.match(text, /shape\.output-schema\s+MUST\s+observation\s+needs -/);
 });
 
