@@ -1,7 +1,7 @@
 // The stores a run makes: created with a run tag, tracked by id, waited out of transitional
 // statuses, and deleted: by a background reaper as soon as no case needs them, and at the end
 // whatever is left. The run never touches a store it did not create.
-import { operations, SequenceStoreId, TagArn, transitionalStatuses, type OperationName } from '../specs/index.ts';
+import { operations, SequenceStoreId, TagArn, TagKeyList, transitionalStatuses, type OperationName } from '../specs/index.ts';
 import { retryAfterMs } from '../targets/rateLimit.ts';
 import type { Observation, Target } from '../targets/types.ts';
 
@@ -149,13 +149,52 @@ export class RunStores {
   }
 
   /** One store shared by the cases that only need some store to exist (one per purpose). */
-  fixture(purpose = 'fixture'): Promise<StoreRef> {
+  fixture(purpose = 'fixture', options: { runTag?: boolean } = {}): Promise<StoreRef> {
     let made = this.fixtures.get(purpose);
     if (!made) {
-      made = this.fresh(purpose);
+      made = this.fresh(purpose, options);
       this.fixtures.set(purpose, made);
     }
     return made;
+  }
+
+  /**
+   * Runs `work` on a shared store without tags, one case at a time, and takes every tag off it
+   * afterwards: cases that fill a store with tags up to the limit need no store each. Where the tags
+   * do not all come off, the store is retired and the next case gets a new one.
+   */
+  async withUntaggedStore<T>(work: (store: StoreRef) => Promise<T>): Promise<T> {
+    const purpose = 'untagged fixture';
+    const made = this.fixture(purpose, { runTag: false });
+    const store = await made;
+    return this.exclusive(store.id, async () => {
+      try {
+        return await work(store);
+      } finally {
+        if (!(await this.untagAll(store))) {
+          if (this.fixtures.get(purpose) === made) this.fixtures.delete(purpose);
+          this.release(store.id);
+        }
+      }
+    });
+  }
+
+  /** Takes every tag off the store, as many keys a call as the contract allows; true when none is left. */
+  private async untagAll(store: StoreRef): Promise<boolean> {
+    const timeoutMs = this.settings.timeoutMs;
+    const chunk = TagKeyList.length?.max ?? 1;
+    for (let round = 0; round < 2; round++) {
+      const listed = await this.target.call('ListTagsForResource', { resourceArn: store.arn }, { timeoutMs });
+      const tags = listed.client.output?.tags;
+      if (!listed.client.output || (tags !== undefined && (typeof tags !== 'object' || tags === null))) return false;
+      const keys = Object.keys((tags ?? {}) as Record<string, unknown>);
+      if (keys.length === 0) return true;
+      for (let i = 0; i < keys.length; i += chunk) {
+        const untagged = await this.target.call('UntagResource', { resourceArn: store.arn, tagKeys: keys.slice(i, i + chunk) }, { timeoutMs });
+        if (untagged.client.error || untagged.transportError) return false;
+      }
+    }
+    return false;
   }
 
   /** Hands the shared stores to the reaper: the next case that needs one makes a new one. */

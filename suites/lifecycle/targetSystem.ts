@@ -40,6 +40,9 @@ export class TargetSystem implements LifecycleSystem {
   /** Index in the trace of the last call. */
   private lastCall = -1;
   private readonly own = new Map<string, OwnStore>();
+  /** Stores created and still being waited out of CREATING, and their ARNs. */
+  private readonly settling = new Map<string, Promise<void>>();
+  private readonly arns = new Map<string, string>();
   private readonly gone = new Set<string>();
   private earliest: number | undefined;
   private walk: Walk | undefined;
@@ -97,6 +100,25 @@ export class TargetSystem implements LifecycleSystem {
     this.note('status', { store: id, status, ...(previous !== undefined ? { previous } : {}), actions });
   }
 
+  /** Waits until the store's CREATING has been waited out (started when it was created). */
+  private async settled(id: string | undefined): Promise<void> {
+    const pending = id !== undefined ? this.settling.get(id) : undefined;
+    if (!pending) return;
+    await pending;
+    this.settling.delete(id!);
+  }
+
+  /** Waits for every store of the sequence to settle: nothing is noted after the trace is taken. */
+  async settleAll(): Promise<void> {
+    await Promise.all(this.settling.values());
+    this.settling.clear();
+  }
+
+  private idOf(arn: string): string | undefined {
+    for (const [id] of this.settling) if (this.arns.get(id) === arn) return id;
+    return undefined;
+  }
+
   /** Waits out a transitional status, noting where the wait left the store. */
   private async settle(id: string, observation: Observation): Promise<void> {
     const status = await this.env.stores.settle(id, observation);
@@ -122,7 +144,9 @@ export class TargetSystem implements LifecycleSystem {
     const created = output.creationTime instanceof Date ? output.creationTime.getTime() : Number.NaN;
     this.earliest = Number.isFinite(created) ? Math.min(this.earliest ?? created, created) : (this.earliest ?? this.startedAt - CLOCK_SKEW_MS);
     this.observe(ref.id, output.status);
-    await this.settle(ref.id, observation);
+    // The store settles while the sequence goes on; a command that changes it waits for that first.
+    this.arns.set(ref.id, ref.arn);
+    this.settling.set(ref.id, this.settle(ref.id, observation));
     // An answer without its ARN is the output schema's to report; the sequence goes on with the ARN Get read.
     return { ...output, arn: ref.arn };
   }
@@ -158,6 +182,7 @@ export class TargetSystem implements LifecycleSystem {
 
   async update(input: Output): Promise<Output> {
     const id = input.id as string;
+    await this.settled(id);
     this.own.get(id)?.actions.add('update');
     const output = await this.call('UpdateSequenceStore', input);
     this.observe(id, output.status);
@@ -167,6 +192,7 @@ export class TargetSystem implements LifecycleSystem {
 
   /** Deletes, waits out DELETING, and confirms with Get that the store is gone. */
   async delete(id: string): Promise<Output> {
+    await this.settled(id);
     this.own.get(id)?.actions.add('delete');
     this.walk?.removed.add(id);
     const output = await this.call('DeleteSequenceStore', { id });
@@ -186,10 +212,12 @@ export class TargetSystem implements LifecycleSystem {
   }
 
   async tag(resourceArn: string, tags: Record<string, string>): Promise<unknown> {
+    await this.settled(this.idOf(resourceArn));
     return this.call('TagResource', { resourceArn, tags });
   }
 
   async untag(resourceArn: string, tagKeys: string[]): Promise<unknown> {
+    await this.settled(this.idOf(resourceArn));
     return this.call('UntagResource', { resourceArn, tagKeys });
   }
 

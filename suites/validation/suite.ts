@@ -51,9 +51,10 @@ export async function executeValidationCase(env: SuiteEnv, c: Case): Promise<Exe
   }
   const rejected = c.expect.outcome === 'rejected';
   if (c.needs !== 'existing-store') return runCase(env, c, undefined);
-  // A store of its own where the case removes or fills it; the shared fixture, one case at a time, otherwise.
+  // A store of its own where the case removes it; a shared store emptied of tags after each case
+  // where it fills it with tags; the shared fixture, one case at a time, otherwise.
   if (c.operation === 'DeleteSequenceStore') return runCase(env, c, await env.stores.fresh('delete case'));
-  if (c.operation === 'TagResource' && !rejected) return runCase(env, c, await env.stores.fresh('tag case', { runTag: false }));
+  if (c.operation === 'TagResource' && !rejected) return env.stores.withUntaggedStore((store) => runCase(env, c, store));
   const fixture = await env.stores.fixture();
   return env.stores.exclusive(fixture.id, () => runCase(env, c, fixture));
 }
@@ -80,7 +81,6 @@ async function runCase(env: SuiteEnv, c: Case, store: StoreRef | undefined): Pro
   }
   // A store left in a transitional status (UPDATING) is waited out, so the next case finds it ACTIVE.
   if (store && typeof obs.client.output?.status === 'string') await env.stores.settle(store.id, obs);
-  if (c.operation === 'TagResource' && !rejected && store) env.stores.release(store.id);
   if (created) env.stores.release(created.id);
   return executed;
 }

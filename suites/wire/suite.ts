@@ -37,9 +37,11 @@ async function send(env: SuiteEnv, c: Case, store: StoreRef | undefined): Promis
 export function wireExecutor(env: SuiteEnv): (c: Case) => Promise<Executed[]> {
   return async (c) => {
     if (c.needs !== 'existing-store') return send(env, c, undefined);
-    // A store of its own where the case removes it or fills it with tags; the shared one otherwise.
-    if (c.operation === 'DeleteSequenceStore' || c.operation === 'TagResource') {
-      const store = await createStore(env, `${c.operation} case`, c.operation !== 'TagResource');
+    // A store of its own where the case removes it; a shared store emptied of tags after each case
+    // where it fills it with tags; the shared one otherwise.
+    if (c.operation === 'TagResource') return env.stores.withUntaggedStore((store) => send(env, c, store));
+    if (c.operation === 'DeleteSequenceStore') {
+      const store = await createStore(env, `${c.operation} case`, true);
       try {
         return await send(env, c, store);
       } finally {
