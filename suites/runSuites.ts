@@ -36,7 +36,7 @@ export async function runSuites(given: Target, selected: readonly Suite[], optio
   const waiting = <T>(wait: () => Promise<T>) => slots.waiting(wait);
   const gate = options.maxLiveStores !== undefined ? new LiveStoreGate(options.maxLiveStores, waiting) : undefined;
   const target = gate ? gate.wrap(given) : given;
-  const stores = new RunStores(target, options.runId, { timeoutMs: options.timeoutMs, settleTimeoutMs: options.settleTimeoutMs ?? 60_000, waiting });
+  const stores = new RunStores(target, options.runId, { timeoutMs: options.timeoutMs, settleTimeoutMs: options.settleTimeoutMs ?? 60_000, waiting, fixturesPerPurpose: gate ? 1 : options.concurrency });
   const unique = new Uniquifier(options.seed ^ Number.parseInt(options.runId.slice(0, 8), 16));
   const env: SuiteEnv = { target, stores, recorder, options, firstArn: {}, unique, slots };
   for (const suite of selected) recorder.register(options.checks ? suite.checks.filter((c) => options.checks!.has(c.id)) : suite.checks);

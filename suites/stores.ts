@@ -25,12 +25,25 @@ export interface StoreRef {
   readonly createdWith: Record<string, unknown>;
 }
 
+/** The shared stores of one purpose: each used by one case at a time. */
+interface FixturePool {
+  /** Stores made or being made. */
+  count: number;
+  readonly refs: StoreRef[];
+  readonly free: StoreRef[];
+  readonly waiters: Array<{ resolve(store: StoreRef): void; reject(error: unknown): void }>;
+  first?: Promise<StoreRef>;
+  failed?: { readonly error: unknown };
+}
+
 export interface StoreSettings {
   readonly timeoutMs: number;
   /** Longest wait for a store to leave CREATING/UPDATING/DELETING. */
   readonly settleTimeoutMs: number;
   /** Wraps every pause between polls (the run's case slots: a case waiting on a store is not at work). */
   readonly waiting?: <T>(wait: () => Promise<T>) => Promise<T>;
+  /** Most shared stores of one purpose, each used by one case at a time (default 1). */
+  readonly fixturesPerPurpose?: number;
 }
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
@@ -73,9 +86,8 @@ export function aimedAt(operation: OperationName, input: Record<string, unknown>
 
 export class RunStores {
   private readonly owned = new Map<string, StoreRef>();
-  private readonly fixtures = new Map<string, Promise<StoreRef>>();
+  private readonly pools = new Map<string, FixturePool>();
   private made = 0;
-  private readonly locks = new Map<string, Promise<void>>();
   /** Deletes under way in the background, by store id. */
   private readonly reaping = new Map<string, Promise<void>>();
 
@@ -119,22 +131,6 @@ export class RunStores {
     return typeof arn === 'string' ? this.track({ ...observation, client: { output: { ...observation.client.output, arn } } }, createdWith) : undefined;
   }
 
-  /** Runs `work` while no other exclusive work on the same store runs. */
-  async exclusive<T>(id: string, work: () => Promise<T>): Promise<T> {
-    const prior = this.locks.get(id) ?? Promise.resolve();
-    let release!: () => void;
-    const mine = new Promise<void>((r) => (release = r));
-    const chained = prior.then(() => mine);
-    this.locks.set(id, chained);
-    await prior;
-    try {
-      return await work();
-    } finally {
-      release();
-      if (this.locks.get(id) === chained) this.locks.delete(id);
-    }
-  }
-
   /**
    * A new store of the run's own, settled. It carries the run tag unless `runTag` is false: a case
    * that tags a store up to the limit needs one with no tags yet (it is still tracked by id).
@@ -148,35 +144,90 @@ export class RunStores {
     return ref;
   }
 
-  /** One store shared by the cases that only need some store to exist (one per purpose). */
-  fixture(purpose = 'fixture', options: { runTag?: boolean } = {}): Promise<StoreRef> {
-    let made = this.fixtures.get(purpose);
-    if (!made) {
-      made = this.fresh(purpose, options);
-      this.fixtures.set(purpose, made);
+  private pool(purpose: string): FixturePool {
+    let pool = this.pools.get(purpose);
+    if (!pool) {
+      pool = { count: 0, refs: [], free: [], waiters: [] };
+      this.pools.set(purpose, pool);
     }
-    return made;
+    return pool;
+  }
+
+  /** A new store for the pool; where it cannot be made, every case waiting on the pool is told why. */
+  private async addTo(pool: FixturePool, purpose: string, options: { runTag?: boolean }): Promise<StoreRef> {
+    pool.count++;
+    try {
+      const store = await this.fresh(purpose, options);
+      pool.refs.push(store);
+      return store;
+    } catch (error) {
+      pool.failed = { error };
+      for (const waiter of pool.waiters.splice(0)) waiter.reject(error);
+      throw error;
+    }
+  }
+
+  private giveBack(pool: FixturePool, store: StoreRef): void {
+    const waiter = pool.waiters.shift();
+    if (waiter) waiter.resolve(store);
+    else pool.free.push(store);
+  }
+
+  /** A store shared by the cases that only need some store to exist, for reading only (one pool per purpose). */
+  async fixture(purpose = 'fixture', options: { runTag?: boolean } = {}): Promise<StoreRef> {
+    const pool = this.pool(purpose);
+    if (pool.failed) throw pool.failed.error;
+    if (pool.refs[0]) return pool.refs[0];
+    return (pool.first ??= this.addTo(pool, purpose, options).then((store) => (this.giveBack(pool, store), store)));
   }
 
   /**
-   * Runs `work` on a shared store without tags, one case at a time, and takes every tag off it
-   * afterwards: cases that fill a store with tags up to the limit need no store each. Where the tags
-   * do not all come off, the store is retired and the next case gets a new one.
+   * Runs `work` on a shared store of the purpose's pool that no other case is using. The pool grows
+   * to `fixturesPerPurpose` stores while all are busy, then cases wait their turn (not counting as
+   * at work). `after` runs when the work is done; when it says the store cannot be used again, the
+   * store is retired and the next case gets a new one.
    */
-  async withUntaggedStore<T>(work: (store: StoreRef) => Promise<T>): Promise<T> {
-    const purpose = 'untagged fixture';
-    const made = this.fixture(purpose, { runTag: false });
-    const store = await made;
-    return this.exclusive(store.id, async () => {
-      try {
-        return await work(store);
-      } finally {
-        if (!(await this.untagAll(store))) {
-          if (this.fixtures.get(purpose) === made) this.fixtures.delete(purpose);
-          this.release(store.id);
-        }
+  async withFixture<T>(purpose: string, work: (store: StoreRef) => Promise<T>, options: { runTag?: boolean; after?: (store: StoreRef) => Promise<boolean> } = {}): Promise<T> {
+    const pool = this.pool(purpose);
+    if (pool.failed) throw pool.failed.error;
+    let store = pool.free.pop();
+    if (!store && pool.count < (this.settings.fixturesPerPurpose ?? 1)) store = await this.addTo(pool, purpose, options);
+    if (!store) {
+      const turn = () => new Promise<StoreRef>((resolve, reject) => pool.waiters.push({ resolve, reject }));
+      store = await (this.settings.waiting ? this.settings.waiting(turn) : turn());
+    }
+    let reusable = true;
+    try {
+      return await work(store);
+    } finally {
+      if (options.after) reusable = await options.after(store);
+      if (reusable) this.giveBack(pool, store);
+      else {
+        pool.count--;
+        pool.refs.splice(pool.refs.indexOf(store), 1);
+        this.release(store.id);
+        const waiter = pool.waiters.shift();
+        if (waiter) this.addTo(pool, purpose, options).then(waiter.resolve, () => undefined);
       }
-    });
+    }
+  }
+
+  /**
+   * Runs `work` on a shared store without tags, one case a store at a time, and takes every tag off
+   * it afterwards: cases that fill a store with tags up to the limit need no store each. Where the
+   * tags do not all come off, the store is retired and the next case gets a new one.
+   */
+  withUntaggedStore<T>(work: (store: StoreRef) => Promise<T>): Promise<T> {
+    return this.withFixture('untagged fixture', work, { runTag: false, after: (store) => this.untagAll(store) });
+  }
+
+  /** Hands the shared stores to the reaper: the next case that needs one makes a new one. */
+  async retireFixtures(): Promise<void> {
+    for (const pool of this.pools.values()) {
+      await pool.first?.catch(() => undefined);
+      for (const store of pool.refs) this.release(store.id);
+    }
+    this.pools.clear();
   }
 
   /** Takes every tag off the store, as many keys a call as the contract allows; true when none is left. */
@@ -195,13 +246,6 @@ export class RunStores {
       }
     }
     return false;
-  }
-
-  /** Hands the shared stores to the reaper: the next case that needs one makes a new one. */
-  async retireFixtures(): Promise<void> {
-    const made = [...this.fixtures.values()];
-    this.fixtures.clear();
-    for (const outcome of await Promise.allSettled(made)) if (outcome.status === 'fulfilled') this.release(outcome.value.id);
   }
 
   /**
@@ -281,7 +325,7 @@ export class RunStores {
     const left = outcomes.filter((o): o is string => o !== undefined);
     const deleted = Math.max(0, reaped) + outcomes.length - left.length;
     this.owned.clear();
-    this.fixtures.clear();
+    this.pools.clear();
     for (const unanswered of ledger?.unresolved() ?? []) left.push(`unknown id: ${unanswered}`);
     return { deleted, left };
   }

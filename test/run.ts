@@ -5,7 +5,7 @@
 // - A file that does not end within its limit is killed and counted as one failure: a hang or a spin
 //   fails that file, not CI (each test also has its own time limit: test/support/suite.ts).
 // - The slowest files start first (their durations of the last full run are kept under
-//   node_modules/.cache; a fresh clone guesses), so no core idles at the end.
+//   node_modules/.cache; a fresh clone reads test/typical-durations.json), so no core idles at the end.
 import { spawn } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -88,11 +88,13 @@ function runFile(name: string): Promise<FileResult> {
   });
 }
 
-// Without the last run's durations (a fresh clone), files that run whole conformance runs (cli/,
-// suites/) go first, larger files before smaller: a guess that keeps the longest off the end.
+// Without the last run's durations (a fresh clone), the typical ones checked in beside this file
+// (seconds, from a run on 2 cores) order the files; a file in neither is guessed: those that run
+// whole conformance runs (cli/, suites/) as long, the others as short.
 const known = readDurations();
-const guess = (name: string) => (/^(cli|suites)\//.test(name) ? 1e9 : 0) + statSync(join(root, name)).size;
-const expected = (name: string) => known[name] ?? guess(name);
+const typical = JSON.parse(readFileSync(join(root, 'typical-durations.json'), 'utf8')) as Record<string, number>;
+const guess = (name: string) => (/^(cli|suites)\//.test(name) ? 30_000 : 2_000) + statSync(join(root, name)).size / 1e6;
+const expected = (name: string) => known[name] ?? (typical[name] !== undefined ? typical[name] * 1000 : guess(name));
 const queue = [...names].sort((a, b) => expected(b) - expected(a) || a.localeCompare(b));
 const results: FileResult[] = [];
 const started = performance.now();

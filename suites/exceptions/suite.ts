@@ -72,8 +72,8 @@ async function byRequest(env: SuiteEnv, c: ExceptionCase): Promise<Outcome> {
   }
   const fixture = await fixtureOf(env);
   if (typeof fixture === 'string') return { skipped: fixture };
-  return env.stores.exclusive(fixture.id, async () => {
-    const input = prepareInput(env, c, aimedAt(c.operation, c.input, fixture));
+  return env.stores.withFixture('fixture', async (store) => {
+    const input = prepareInput(env, c, aimedAt(c.operation, c.input, store));
     return { observation: await call(env, env.target, c.operation, input), input };
   });
 }

@@ -55,8 +55,7 @@ export async function executeValidationCase(env: SuiteEnv, c: Case): Promise<Exe
   // where it fills it with tags; the shared fixture, one case at a time, otherwise.
   if (c.operation === 'DeleteSequenceStore') return runCase(env, c, await env.stores.fresh('delete case'));
   if (c.operation === 'TagResource' && !rejected) return env.stores.withUntaggedStore((store) => runCase(env, c, store));
-  const fixture = await env.stores.fixture();
-  return env.stores.exclusive(fixture.id, () => runCase(env, c, fixture));
+  return env.stores.withFixture('fixture', (fixture) => runCase(env, c, fixture));
 }
 
 async function runCase(env: SuiteEnv, c: Case, store: StoreRef | undefined): Promise<Executed[]> {

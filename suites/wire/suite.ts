@@ -48,8 +48,7 @@ export function wireExecutor(env: SuiteEnv): (c: Case) => Promise<Executed[]> {
         env.stores.release(store.id);
       }
     }
-    const store = await env.stores.fixture('wire fixture');
-    return env.stores.exclusive(store.id, () => send(env, c, store));
+    return env.stores.withFixture('wire fixture', (store) => send(env, c, store));
   };
 }
 
