@@ -56,17 +56,21 @@ export class LiveStoreGate {
     return token === undefined ? this.create(call) : this.createWithToken(token, call);
   }
 
-  private async create(call: () => Promise<Observation>): Promise<Observation> {
-    await this.acquire();
+  /** Sends a create; `then` gets the id of the store it made where no slot holds that store yet. */
+  private async send(call: () => Promise<Observation>, then: (made: string | undefined) => void): Promise<Observation> {
     let obs: Observation | undefined;
     try {
       obs = await call();
       return obs;
     } finally {
       const id = obs?.client.output?.id;
-      if (typeof id === 'string' && !this.held.has(id)) this.held.add(id);
-      else this.free();
+      then(typeof id === 'string' && !this.held.has(id) ? id : undefined);
     }
+  }
+
+  private async create(call: () => Promise<Observation>): Promise<Observation> {
+    await this.acquire();
+    return this.send(call, (made) => (made !== undefined ? this.held.add(made) : this.free()));
   }
 
   /** The token's one slot is taken by its first create and kept by its store, or given back when no create of it made one. */
@@ -86,23 +90,19 @@ export class LiveStoreGate {
     } else {
       entry.creates++;
     }
-    let obs: Observation | undefined;
-    try {
-      obs = await call();
-      return obs;
-    } finally {
-      const id = obs?.client.output?.id;
-      if (typeof id === 'string' && !this.held.has(id)) {
+    const shared = entry;
+    return this.send(call, (made) => {
+      if (made !== undefined) {
         // A second store of one token is over the cap: the target's doing.
-        if (entry.id !== undefined) this.take();
-        entry.id ??= id;
-        this.held.add(id);
+        if (shared.id !== undefined) this.take();
+        shared.id ??= made;
+        this.held.add(made);
       }
-      if (--entry.creates === 0 && entry.id === undefined) {
+      if (--shared.creates === 0 && shared.id === undefined) {
         this.tokens.delete(token);
         this.free();
       }
-    }
+    });
   }
 
   private gone(id: string): void {
