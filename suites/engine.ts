@@ -96,7 +96,7 @@ export interface Suite {
   readonly checks: readonly Check[];
   /**
    * Why this suite must have the target to itself (it scripts faults or quotas another suite's calls
-   * would meet): it then runs before the others, alone. The other suites run at once.
+   * would meet): it then runs after the others, alone. The other suites run at once.
    */
   readonly runsAlone?: string;
   /** A case of this suite may hold more than one store of its own at once (under a live-store cap it runs one case at a time). */

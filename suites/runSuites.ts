@@ -42,10 +42,15 @@ export async function runSuites(given: Target, selected: readonly Suite[], optio
   for (const suite of selected) recorder.register(options.checks ? suite.checks.filter((c) => options.checks!.has(c.id)) : suite.checks);
   let aborted: string | undefined;
   try {
-    for (const suite of selected.filter((s) => s.runsAlone)) await suite.run(env);
+    const alone = selected.filter((s) => s.runsAlone);
     const others = selected.filter((s) => !s.runsAlone);
     if (gate) await oneByOne(env, others);
-    else await concurrently(env, others.map((suite) => (e: SuiteEnv) => suite.run(e)));
+    else {
+      // The shared store is made at the start, so it has settled by the time a suite that runs alone needs it.
+      if (alone.length) stores.fixture().catch(() => undefined);
+      await concurrently(env, others.map((suite) => (e: SuiteEnv) => suite.run(e)));
+    }
+    for (const suite of alone) await suite.run(env);
   } catch (err) {
     aborted = err instanceof Error ? err.message : String(err);
   } finally {

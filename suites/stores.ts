@@ -1,7 +1,7 @@
 // The stores a run makes: created with a run tag, tracked by id, waited out of transitional
 // statuses, and deleted: by a background reaper as soon as no case needs them, and at the end
 // whatever is left. The run never touches a store it did not create.
-import { operations, SequenceStoreId, TagArn, TagKeyList, transitionalStatuses, type OperationName } from '../specs/index.ts';
+import { operations, SequenceStoreId, storeStatus, TagArn, TagKeyList, transitionalStatuses, type OperationName } from '../specs/index.ts';
 import { retryAfterMs } from '../targets/rateLimit.ts';
 import type { Observation, Target } from '../targets/types.ts';
 
@@ -53,6 +53,15 @@ const FIRST_POLL_MS = 40;
 const LONGEST_POLL_MS = 2000;
 /** Gentle growth: a store that settles just after a poll is not left waiting twice as long again. */
 const POLL_GROWTH = 1.5;
+/** CREATING times the run has seen that it learns from, and how many it needs before it does. */
+const CREATING_SAMPLES = 16;
+const CREATING_SAMPLES_NEEDED = 3;
+/**
+ * The first poll of a new store comes at this much of the learned CREATING time (a little early, so
+ * the estimate can come down), and later ones this much of it apart at first.
+ */
+const FIRST_LOOK_FRACTION = 0.9;
+const STEP_FRACTION = 1 / 16;
 
 /** Polls of GetSequenceStore that see a store settle `settleMs` after it was made (none asks for a longer pause). */
 export function pollsToSettle(settleMs: number): number {
@@ -88,6 +97,10 @@ export class RunStores {
   private readonly owned = new Map<string, StoreRef>();
   private readonly pools = new Map<string, FixturePool>();
   private made = 0;
+  /** When each store's create was answered: the start of its CREATING, as the run sees it. */
+  private readonly createdAt = new Map<string, number>();
+  /** How long the last stores stayed CREATING, as the polls saw it (an upper bound each). */
+  private readonly creatingTimes: number[] = [];
   /** Deletes under way in the background, by store id. */
   private readonly reaping = new Map<string, Promise<void>>();
 
@@ -113,6 +126,7 @@ export class RunStores {
     const out = observation.client.output;
     if (!out || typeof out.id !== 'string') return undefined;
     const ref = { id: out.id, arn: typeof out.arn === 'string' ? out.arn : '', createdWith };
+    if (!this.createdAt.has(ref.id)) this.createdAt.set(ref.id, Date.now());
     if (!this.owned.get(ref.id)?.arn || ref.arn) this.owned.set(ref.id, ref);
     return ref.arn ? ref : undefined;
   }
@@ -256,16 +270,37 @@ export class RunStores {
   async settle(id: string, known?: Observation, forCase = true): Promise<string | undefined> {
     const status = known?.client.output?.status;
     if (typeof status === 'string' && !transitionalStatuses.includes(status)) return status;
+    const pauseFor = (ms: number) => (forCase && this.settings.waiting ? this.settings.waiting(() => sleep(ms)) : sleep(ms));
     const deadline = Date.now() + this.settings.settleTimeoutMs;
+    // A new store is first looked at when stores of this run have usually left CREATING, then in small steps.
+    const since = status === storeStatus.creating ? this.createdAt.get(id) : undefined;
+    const expected = since !== undefined ? this.expectedCreatingMs() : undefined;
     let pause = FIRST_POLL_MS;
+    if (since !== undefined && expected !== undefined) {
+      const ahead = Math.min(since + expected * FIRST_LOOK_FRACTION - Date.now(), deadline - Date.now());
+      if (ahead > 0) await pauseFor(ahead);
+      pause = Math.max(FIRST_POLL_MS, Math.round(expected * STEP_FRACTION));
+    }
     for (;;) {
       const obs = await this.target.call('GetSequenceStore', { id }, { timeoutMs: this.settings.timeoutMs });
       const status = obs.client.output?.status as string | undefined;
+      const settled = status !== undefined && !transitionalStatuses.includes(status);
+      if (settled && since !== undefined) this.noteCreatingTime(Date.now() - since);
       const wait = Math.max(pause, askedPause(obs) ?? 0);
-      if ((status === undefined && !obs.client.error?.retryable) || (status !== undefined && !transitionalStatuses.includes(status)) || Date.now() + wait > deadline) return status;
-      await (forCase && this.settings.waiting ? this.settings.waiting(() => sleep(wait)) : sleep(wait));
+      if ((status === undefined && !obs.client.error?.retryable) || settled || Date.now() + wait > deadline) return status;
+      await pauseFor(wait);
       pause = Math.min(Math.round(pause * POLL_GROWTH), LONGEST_POLL_MS);
     }
+  }
+
+  private noteCreatingTime(ms: number): void {
+    this.creatingTimes.push(ms);
+    if (this.creatingTimes.length > CREATING_SAMPLES) this.creatingTimes.shift();
+  }
+
+  /** The shortest of the CREATING times seen lately (each is an upper bound), once there are enough. */
+  private expectedCreatingMs(): number | undefined {
+    return this.creatingTimes.length >= CREATING_SAMPLES_NEEDED ? Math.min(...this.creatingTimes) : undefined;
   }
 
   /** The run deleted this store itself. */
