@@ -226,21 +226,35 @@ export async function runBoundary(env: SuiteEnv, suite: Suite, cases: readonly C
     .filter(({ c }) => !wanted || wanted.includes(c.operation))
     .filter(({ index }) => (replay?.caseIndex !== undefined ? index === replay.caseIndex : inShard(index, env.options.shard)));
   // Findings go to the recorder in case order, whatever order the cases finished in.
-  const results: Array<Finding[] | undefined> = [];
-  let flushed = 0;
+  const recorded = inOrder<Finding[]>((findings, position) => {
+    env.recorder.record(findings, `${id}@${chosen[position]!.index}`);
+    env.options.onProgress?.({ suite: suite.name, phase: 'boundary', done: position + 1, total: chosen.length, failures: env.recorder.failureCount() });
+  });
   await pool(
     chosen.map((x, position) => ({ ...x, position })),
     env.slots,
-    async ({ c, index, position }) => {
+    async ({ c, position }) => {
       stopIfAborted(env);
-      results[position] = applyChecks(env, suite.checks, await execute(c));
-      while (results[flushed] !== undefined) {
-        env.recorder.record(results[flushed]!, `${id}@${chosen[flushed]!.index}`);
-        results[flushed++] = [];
-        env.options.onProgress?.({ suite: suite.name, phase: 'boundary', done: flushed, total: chosen.length, failures: env.recorder.failureCount() });
-      }
+      recorded(position, applyChecks(env, suite.checks, await execute(c)));
     },
   );
+}
+
+/**
+ * Hands results to `deliver` in index order, each once the ones before it have come, whatever
+ * order they come in; none past `last()`.
+ */
+function inOrder<T>(deliver: (item: T, index: number) => void, last: () => number = () => Number.POSITIVE_INFINITY): (index: number, item: T) => void {
+  const held = new Map<number, T>();
+  let next = 0;
+  return (index, item) => {
+    held.set(index, item);
+    while (next <= last() && held.has(next)) {
+      const ready = held.get(next)!;
+      held.delete(next);
+      deliver(ready, next++);
+    }
+  };
 }
 
 export interface PropertyOptions {
@@ -275,30 +289,26 @@ export async function runProperty(env: SuiteEnv, suite: Suite, propertyId: strin
   if (replay?.path !== undefined) return shrink(env, propertyId, cases, judge, options, seed, replay.path, undefined);
 
   const generated = fc.sample(cases, { seed, numRuns: runs });
-  const results: Array<Finding[] | undefined> = [];
-  let firstFailed = Number.POSITIVE_INFINITY;
-  let flushed = 0;
+  let firstFailed: { readonly index: number; readonly findings: Finding[] } | undefined;
+  const last = () => firstFailed?.index ?? Number.POSITIVE_INFINITY;
   // Findings go to the recorder in case order, and none after the first failing case: what a
   // sequential run would have recorded, whatever order the cases finished in.
-  const flush = () => {
-    while (flushed < generated.length && flushed <= firstFailed && results[flushed] !== undefined) {
-      env.recorder.record(results[flushed++]!, '', { failures: false });
-      env.options.onProgress?.({ suite: suite.name, phase: 'property', done: flushed, total: runs, failures: env.recorder.failureCount() });
-    }
-  };
+  const recorded = inOrder<Finding[]>((findings, index) => {
+    env.recorder.record(findings, '', { failures: false });
+    env.options.onProgress?.({ suite: suite.name, phase: 'property', done: index + 1, total: runs, failures: env.recorder.failureCount() });
+  }, last);
   await pool(
     generated.map((c, index) => ({ c, index })),
     env.slots,
     async ({ c, index }) => {
-      if (index > firstFailed) return;
+      if (index > last()) return;
       const findings = await judge(c);
-      results[index] = findings;
-      if (failed(findings)) firstFailed = Math.min(firstFailed, index);
-      flush();
+      if (failed(findings) && index < last()) firstFailed = { index, findings };
+      recorded(index, findings);
     },
   );
-  if (!Number.isFinite(firstFailed)) return;
-  await shrink(env, propertyId, cases, judge, options, seed, String(firstFailed), results[firstFailed]!);
+  if (!firstFailed) return;
+  await shrink(env, propertyId, cases, judge, options, seed, String(firstFailed.index), firstFailed.findings);
 }
 
 /**
