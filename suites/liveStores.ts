@@ -19,7 +19,7 @@ export class LiveStoreGate {
   /** Store ids holding a slot. */
   private readonly held = new Set<string>();
   /** clientTokens with a create in flight or a store: later creates with the token share its slot. */
-  private readonly tokens = new Map<string, { creates: number; id?: string }>();
+  private readonly tokens = new Map<string, { creates: number; slot: Promise<void>; id?: string }>();
   private highest = 0;
 
   /** `waiting`: how a case waits for a slot (the run's case slots: it does not count as at work meanwhile). */
@@ -77,19 +77,12 @@ export class LiveStoreGate {
   private async createWithToken(token: string, call: () => Promise<Observation>): Promise<Observation> {
     let entry = this.tokens.get(token);
     if (!entry) {
-      entry = { creates: 0 };
+      entry = { creates: 0, slot: this.acquire() };
       this.tokens.set(token, entry);
-      entry.creates++;
-      try {
-        await this.acquire();
-      } catch (err) {
-        entry.creates--;
-        this.tokens.delete(token);
-        throw err;
-      }
-    } else {
-      entry.creates++;
     }
+    entry.creates++;
+    // Creates of the token sent while its first waits for a slot go out with it, not before.
+    await entry.slot;
     const shared = entry;
     return this.send(call, (made) => {
       if (made !== undefined) {
