@@ -182,18 +182,18 @@ export function inShard(index: number, shard: Shard): boolean {
 }
 
 /**
- * Runs `work` over the items, each as one case of `slots`. After an error no further item starts,
+ * Runs `work` over the items, each as one case of `slots` in `lane` (the phase). After an error no further item starts,
  * and the error is thrown once the items at work are done: no case of the run outlives it (its
  * stores would escape the cleanup).
  */
-async function pool<T>(items: readonly T[], slots: CaseSlots, work: (item: T) => Promise<void>): Promise<void> {
+async function pool<T>(items: readonly T[], slots: CaseSlots, lane: string, work: (item: T) => Promise<void>): Promise<void> {
   let error: { readonly cause: unknown } | undefined;
   await Promise.all(
     items.map((item) =>
       slots
         .run(async () => {
           if (!error) await work(item);
-        })
+        }, lane)
         .catch((cause) => {
           error ??= { cause };
         }),
@@ -233,6 +233,7 @@ export async function runBoundary(env: SuiteEnv, suite: Suite, cases: readonly C
   await pool(
     chosen.map((x, position) => ({ ...x, position })),
     env.slots,
+    id,
     async ({ c, position }) => {
       stopIfAborted(env);
       recorded(position, applyChecks(env, suite.checks, await execute(c)));
@@ -300,6 +301,7 @@ export async function runProperty(env: SuiteEnv, suite: Suite, propertyId: strin
   await pool(
     generated.map((c, index) => ({ c, index })),
     env.slots,
+    propertyId,
     async ({ c, index }) => {
       if (index > last()) return;
       const findings = await judge(c);
