@@ -103,7 +103,7 @@ function positive(name: string, value: number | undefined, fallback: number, max
   return value;
 }
 
-interface Settings {
+export interface Settings {
   readonly selected: ReturnType<typeof selectSuites>;
   readonly shard: Shard;
   readonly replay: Replay | undefined;
@@ -134,7 +134,8 @@ function usage<T>(make: () => T): T {
   }
 }
 
-function settingsOf(options: ConformanceOptions): Settings {
+/** The run's selection and pace from its options, checked: a UsageError names what is wrong. */
+export function settingsOf(options: ConformanceOptions): Settings {
   const checks = usage(() => selectChecks(options.checks, options.skipChecks));
   const selected = usage(() => selectSuites(options.suites)).filter((s) => s.checks.some((c) => checks.has(c.id)));
   if (selected.length === 0) throw new UsageError(`--checks and --skip-checks leave no check in the suites ${options.suites?.join(', ')}`);
@@ -152,7 +153,7 @@ function settingsOf(options: ConformanceOptions): Settings {
   return { selected, shard, replay, runs, concurrency, timeoutMs, seed, operations, checks, maxLiveStores };
 }
 
-function engineOptions(settings: Settings, runId: string, options: ConformanceOptions) {
+export function engineOptions(settings: Settings, runId: string, options: ConformanceOptions) {
   return {
     seed: settings.seed,
     runs: settings.runs,
@@ -169,8 +170,27 @@ function engineOptions(settings: Settings, runId: string, options: ConformanceOp
   };
 }
 
+/**
+ * The target the options choose, proven to answer as HealthOmics by a first harmless call; a
+ * TargetUnreachableError (the target closed) when it does not.
+ */
+export async function openTarget(options: ConformanceOptions, timeoutMs: number): Promise<Target> {
+  const created = await createTarget({ ...options, timeoutMs });
+  const target = options.onCall ? observed(created, options.onCall, timeoutMs) : created;
+  try {
+    const probe = await target.call('ListSequenceStores', { maxResults: 1 }, { timeoutMs });
+    if (probe.transportError) throw new TargetUnreachableError(`cannot reach the ${target.kind} target${target.endpoint ? ` at ${target.endpoint}` : ''}: ${plainTransportError(probe.transportError, target.endpoint)}`);
+    const foreign = notHealthOmics(probe, target.endpoint);
+    if (foreign !== undefined) throw new TargetUnreachableError(foreign);
+    return target;
+  } catch (err) {
+    await target.close();
+    throw err;
+  }
+}
+
 /** When the suites stopped on an exception, the stores in the target's ledger are still deleted. */
-async function sweep(target: Target, runId: string, timeoutMs: number): Promise<string[]> {
+export async function sweep(target: Target, runId: string, timeoutMs: number): Promise<string[]> {
   if (!target.ledger?.outstanding().length) return [];
   const { left } = await new RunStores(target, runId, { timeoutMs, settleTimeoutMs: 60_000 }).cleanup();
   return left;
@@ -183,14 +203,9 @@ export async function runConformance(options: ConformanceOptions = {}): Promise<
   const reportDir = options.reportDir === false ? undefined : await usableReportDir(options.reportDir ?? DEFAULT_REPORT_DIR);
   const runId = randomBytes(6).toString('hex');
   const startedAt = new Date();
-  const created = await createTarget({ ...options, timeoutMs });
-  const target = options.onCall ? observed(created, options.onCall, timeoutMs) : created;
+  const target = await openTarget(options, timeoutMs);
   let result;
   try {
-    const probe = await target.call('ListSequenceStores', { maxResults: 1 }, { timeoutMs });
-    if (probe.transportError) throw new TargetUnreachableError(`cannot reach the ${target.kind} target${target.endpoint ? ` at ${target.endpoint}` : ''}: ${plainTransportError(probe.transportError, target.endpoint)}`);
-    const foreign = notHealthOmics(probe, target.endpoint);
-    if (foreign !== undefined) throw new TargetUnreachableError(foreign);
     try {
       result = await runSuites(target, selected, engineOptions(settings, runId, options));
     } catch (err) {

@@ -50,6 +50,24 @@ export interface EngineOptions {
   readonly maxLiveStores?: number;
   /** Stops the run between cases (the stores it made are still deleted). */
   readonly signal?: AbortSignal;
+  /**
+   * Record mode (record, verify, diff): each case's calls and traces go here unjudged, so every
+   * generated case runs and none is shrunk.
+   */
+  readonly record?: CaseRecorder;
+}
+
+/** One case as a recording run executed it: `key` is its replay value (`<suite>/boundary@3`, `<property>@<seed>:<index>`). */
+export interface RecordedExecution {
+  readonly suite: string;
+  readonly key: string;
+  readonly executed: readonly Executed[];
+}
+
+export interface CaseRecorder {
+  executed(execution: RecordedExecution): void;
+  /** A value the run made unique for itself (a name, a token): it differs from run to run. */
+  madeUnique(value: string): void;
 }
 
 export class RunInterrupted extends Error {
@@ -234,9 +252,10 @@ export async function runBoundary(env: SuiteEnv, suite: Suite, cases: readonly C
     chosen.map((x, position) => ({ ...x, position })),
     env.slots,
     id,
-    async ({ c, position }) => {
+    async ({ c, index, position }) => {
       stopIfAborted(env);
-      recorded(position, applyChecks(env, suite.checks, await execute(c)));
+      const executed = await execute(c);
+      recorded(position, env.options.record ? (env.options.record.executed({ suite: suite.name, key: `${id}@${index}`, executed }), []) : applyChecks(env, suite.checks, executed));
     },
   );
 }
@@ -283,9 +302,12 @@ export async function runProperty(env: SuiteEnv, suite: Suite, propertyId: strin
   if (replay?.caseIndex !== undefined) return;
   const seed = replay?.seed ?? propertySeed(env.options.seed, propertyId, env.options.shard);
   const runs = Math.max(1, Math.ceil(env.options.runs / env.options.shard.count));
-  const judge = async (c: Case) => {
+  const judge = async (c: Case, index?: number) => {
     stopIfAborted(env);
-    return applyChecks(env, suite.checks, await execute(c));
+    const executed = await execute(c);
+    if (!env.options.record) return applyChecks(env, suite.checks, executed);
+    env.options.record.executed({ suite: suite.name, key: `${propertyId}@${seed}:${index ?? replay?.path ?? ''}`, executed });
+    return [];
   };
   if (replay?.path !== undefined) return shrink(env, propertyId, cases, judge, options, seed, replay.path, undefined);
 
@@ -304,7 +326,7 @@ export async function runProperty(env: SuiteEnv, suite: Suite, propertyId: strin
     propertyId,
     async ({ c, index }) => {
       if (index > last()) return;
-      const findings = await judge(c);
+      const findings = await judge(c, index);
       if (failed(findings) && index < last()) firstFailed = { index, findings };
       recorded(index, findings);
     },

@@ -36,8 +36,9 @@ export async function runSuites(given: Target, selected: readonly Suite[], optio
   const waiting = <T>(wait: () => Promise<T>) => slots.waiting(wait);
   const gate = options.maxLiveStores !== undefined ? new LiveStoreGate(options.maxLiveStores, waiting) : undefined;
   const target = gate ? gate.wrap(given) : given;
-  const stores = new RunStores(target, options.runId, { timeoutMs: options.timeoutMs, settleTimeoutMs: options.settleTimeoutMs ?? 60_000, waiting, fixturesPerPurpose: gate ? 1 : options.concurrency });
-  const unique = new Uniquifier(options.seed ^ Number.parseInt(options.runId.slice(0, 8), 16));
+  // A recording run gives each case stores of its own: what one case did to a shared store must not show in another's answers.
+  const stores = new RunStores(target, options.runId, { timeoutMs: options.timeoutMs, settleTimeoutMs: options.settleTimeoutMs ?? 60_000, waiting, fixturesPerPurpose: gate ? 1 : options.concurrency, ...(options.record ? { ownFixtures: true } : {}) });
+  const unique = new Uniquifier(options.seed ^ Number.parseInt(options.runId.slice(0, 8), 16), options.record ? (v) => options.record!.madeUnique(v) : undefined);
   const env: SuiteEnv = { target, stores, recorder, options, firstArn: {}, unique, slots };
   for (const suite of selected) recorder.register(options.checks ? suite.checks.filter((c) => options.checks!.has(c.id)) : suite.checks);
   let aborted: string | undefined;

@@ -44,6 +44,8 @@ export interface StoreSettings {
   readonly waiting?: <T>(wait: () => Promise<T>) => Promise<T>;
   /** Most shared stores of one purpose, each used by one case at a time (default 1). */
   readonly fixturesPerPurpose?: number;
+  /** Every `withFixture` case gets a new store, deleted after it, instead of a shared one (recording runs). */
+  readonly ownFixtures?: boolean;
 }
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
@@ -202,6 +204,7 @@ export class RunStores {
    * store is retired and the next case gets a new one.
    */
   async withFixture<T>(purpose: string, work: (store: StoreRef) => Promise<T>, options: { runTag?: boolean; after?: (store: StoreRef) => Promise<boolean> } = {}): Promise<T> {
+    if (this.settings.ownFixtures) return this.withOwnStore(purpose, work, options);
     const pool = this.pool(purpose);
     if (pool.failed) throw pool.failed.error;
     let store = pool.free.pop();
@@ -223,6 +226,15 @@ export class RunStores {
         const waiter = pool.waiters.shift();
         if (waiter) this.addTo(pool, purpose, options).then(waiter.resolve, () => undefined);
       }
+    }
+  }
+
+  private async withOwnStore<T>(purpose: string, work: (store: StoreRef) => Promise<T>, options: { runTag?: boolean }): Promise<T> {
+    const store = await this.fresh(purpose, options);
+    try {
+      return await work(store);
+    } finally {
+      this.release(store.id);
     }
   }
 

@@ -17,7 +17,11 @@ const MAX_REPLACED = 3;
 export class Uniquifier {
   private counter = 0;
 
-  constructor(private readonly salt: number) {}
+  /** `onMade`: told each value made (a recording run replaces them, as they differ from run to run). */
+  constructor(
+    private readonly salt: number,
+    private readonly onMade?: (value: string) => void,
+  ) {}
 
   /** `value` with its last characters swapped for a number no other call of this run (or, very likely, of another run) spells. */
   next(value: string): string {
@@ -29,7 +33,9 @@ export class Uniquifier {
       chars[i] = String.fromCodePoint(IDEOGRAPH_FIRST + (n % IDEOGRAPH_COUNT));
       n = Math.floor(n / IDEOGRAPH_COUNT);
     }
-    return chars.join('');
+    const unique = chars.join('');
+    this.onMade?.(unique);
+    return unique;
   }
 
   /** Makes `value` unique when it is a valid value of `shape`; anything else is left as the case made it. */

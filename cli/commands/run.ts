@@ -127,17 +127,17 @@ export function formatPlan(plan: Plan, target: string): string {
 }
 
 /** The --expect-failures file, read and checked against the registry before anything runs. */
-async function expectedFailuresFrom(file: string): Promise<ExpectedFailure[]> {
+async function expectedFailuresFrom(command: string, file: string): Promise<ExpectedFailure[]> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');
   } catch (err) {
-    throw new UsageError(`run: --expect-failures ${file}: cannot read it (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+    throw new UsageError(`${command}: --expect-failures ${file}: cannot read it (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
   }
   try {
     return parseExpectedFailures(text, new Set(checkRegistry().keys()), file);
   } catch (err) {
-    throw new UsageError(`run: --expect-failures ${(err as Error).message}`);
+    throw new UsageError(`${command}: --expect-failures ${(err as Error).message}`);
   }
 }
 
@@ -166,7 +166,7 @@ export const OPTION_RANGES = {
   rate: { min: 0.01, max: 1_000, integer: false },
 } as const satisfies Record<string, NumberRange>;
 
-const numeric = (values: Record<string, unknown>, name: keyof typeof OPTION_RANGES) => numberOption('run', name, values[name] as string | undefined, OPTION_RANGES[name]);
+const numericOption = (values: Record<string, unknown>, name: keyof typeof OPTION_RANGES, command = 'run') => numberOption(command, name, values[name] as string | undefined, OPTION_RANGES[name]);
 
 function list(text: string | undefined): string[] | undefined {
   return text === undefined ? undefined : text.split(',').map((s) => s.trim()).filter(Boolean);
@@ -180,9 +180,9 @@ const EXAMPLES: Readonly<Record<string, string>> = {
 };
 
 /** A comma-separated option that must name something: `--suites ,` is a mistake, not "all". */
-function nonEmpty(flag: string, text: string): string[] {
+function nonEmptyList(flag: string, text: string, command: string): string[] {
   const items = list(text)!;
-  if (items.length === 0) throw new UsageError(`run: ${flag} names nothing (give ${EXAMPLES[flag]})`);
+  if (items.length === 0) throw new UsageError(`${command}: ${flag} names nothing (give ${EXAMPLES[flag]})`);
   return items;
 }
 
@@ -201,34 +201,76 @@ export function progressPrinter(tty: boolean, write: (text: string) => void): (p
   };
 }
 
+/** The options of `run`; record, verify and diff read them too, so a selection means the same in each. */
+export const RUN_OPTIONS = {
+  target: { type: 'string' },
+  endpoint: { type: 'string' },
+  region: { type: 'string' },
+  suites: { type: 'string' },
+  operations: { type: 'string' },
+  checks: { type: 'string' },
+  'skip-checks': { type: 'string' },
+  runs: { type: 'string' },
+  seed: { type: 'string' },
+  replay: { type: 'string' },
+  shard: { type: 'string' },
+  concurrency: { type: 'string' },
+  'timeout-ms': { type: 'string' },
+  retries: { type: 'string' },
+  'report-dir': { type: 'string' },
+  'allow-real-resources': { type: 'boolean' },
+  'max-stores': { type: 'string' },
+  'max-live-stores': { type: 'string' },
+  'assume-settle-s': { type: 'string' },
+  rate: { type: 'string' },
+  plan: { type: 'boolean' },
+  'list-checks': { type: 'boolean' },
+  'fail-on': { type: 'string' },
+  'expect-failures': { type: 'string' },
+  'export-fixtures': { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+export type RunOptionValues = Record<string, string | boolean | undefined>;
+
+/** The ConformanceOptions that `run`'s option values ask for, checked; `command` names the command in usage errors. */
+export async function conformanceOptionsFrom(values: RunOptionValues, command = 'run'): Promise<ConformanceOptions> {
+  const target = values.target as string | undefined;
+  if (target !== undefined && !(TARGET_KINDS as readonly string[]).includes(target)) throw new UsageError(`${command}: --target ${target}: targets are ${TARGET_KINDS.join(', ')}`);
+
+  const failOn = values['fail-on'] as string | undefined;
+  if (failOn !== undefined && !(FAIL_ON as readonly string[]).includes(failOn)) throw new UsageError(`${command}: --fail-on ${failOn}: give one of ${FAIL_ON.join(', ')}`);
+  const expectFailures = values['expect-failures'] !== undefined ? await expectedFailuresFrom(command, values['expect-failures'] as string) : undefined;
+  const numeric = (name: keyof typeof OPTION_RANGES) => numericOption(values, name, command);
+  const nonEmpty = (flag: string, text: string) => nonEmptyList(flag, text, command);
+  return {
+    ...(target ? { target: target as TargetKind } : {}),
+    ...(values.endpoint ? { endpoint: values.endpoint as string } : {}),
+    ...(values.region ? { region: values.region as string } : {}),
+    ...(values.suites !== undefined ? { suites: nonEmpty('--suites', values.suites as string) } : {}),
+    ...(values.operations !== undefined ? { operations: nonEmpty('--operations', values.operations as string) } : {}),
+    ...(values.checks !== undefined ? { checks: nonEmpty('--checks', values.checks as string) } : {}),
+    ...(values['skip-checks'] !== undefined ? { skipChecks: nonEmpty('--skip-checks', values['skip-checks'] as string) } : {}),
+    ...(values.runs !== undefined ? { runs: numeric('runs')! } : {}),
+    ...(values.seed !== undefined ? { seed: numeric('seed')! } : {}),
+    ...(values.replay ? { replay: values.replay as string } : {}),
+    ...(values.shard ? { shard: values.shard as string } : {}),
+    ...(values.concurrency !== undefined ? { concurrency: numeric('concurrency')! } : {}),
+    ...(values['timeout-ms'] !== undefined ? { timeoutMs: numeric('timeout-ms')! } : {}),
+    ...(values.retries !== undefined ? { retries: numeric('retries')! } : {}),
+    ...(values['report-dir'] ? { reportDir: values['report-dir'] as string } : {}),
+    ...(values['allow-real-resources'] ? { allowRealResources: true } : {}),
+    ...(values['max-stores'] !== undefined ? { maxStores: numeric('max-stores')! } : {}),
+    ...(values['max-live-stores'] !== undefined ? { maxLiveStores: numeric('max-live-stores')! } : {}),
+    ...(values.rate !== undefined ? { rate: numeric('rate')! } : {}),
+    ...(failOn ? { failOn: failOn as FailOn } : {}),
+    ...(expectFailures ? { expectFailures } : {}),
+    ledger: new StoreLedger(),
+  };
+}
+
 export async function main(argv: string[]): Promise<number> {
-  const values: Record<string, string | boolean | undefined> = parseOptions('run', argv, {
-    target: { type: 'string' },
-    endpoint: { type: 'string' },
-    region: { type: 'string' },
-    suites: { type: 'string' },
-    operations: { type: 'string' },
-    checks: { type: 'string' },
-    'skip-checks': { type: 'string' },
-    runs: { type: 'string' },
-    seed: { type: 'string' },
-    replay: { type: 'string' },
-    shard: { type: 'string' },
-    concurrency: { type: 'string' },
-    'timeout-ms': { type: 'string' },
-    retries: { type: 'string' },
-    'report-dir': { type: 'string' },
-    'allow-real-resources': { type: 'boolean' },
-    'max-stores': { type: 'string' },
-    'max-live-stores': { type: 'string' },
-    'assume-settle-s': { type: 'string' },
-    rate: { type: 'string' },
-    plan: { type: 'boolean' },
-    'list-checks': { type: 'boolean' },
-    'fail-on': { type: 'string' },
-    'expect-failures': { type: 'string' },
-    help: { type: 'boolean', short: 'h' },
-  });
+  const values: RunOptionValues = parseOptions('run', argv, RUN_OPTIONS);
   if (values.help) {
     console.log(HELP);
     return EXIT_OK;
@@ -237,41 +279,12 @@ export async function main(argv: string[]): Promise<number> {
     console.log(formatChecks([...checkRegistry().values()]));
     return EXIT_OK;
   }
-  const target = values.target as string | undefined;
-  if (target !== undefined && !(TARGET_KINDS as readonly string[]).includes(target)) throw new UsageError(`run: --target ${target}: targets are ${TARGET_KINDS.join(', ')}`);
-
-  const failOn = values['fail-on'] as string | undefined;
-  if (failOn !== undefined && !(FAIL_ON as readonly string[]).includes(failOn)) throw new UsageError(`run: --fail-on ${failOn}: give one of ${FAIL_ON.join(', ')}`);
-  const expectFailures = values['expect-failures'] !== undefined ? await expectedFailuresFrom(values['expect-failures'] as string) : undefined;
-
+  const options = await conformanceOptionsFrom(values);
+  const target = options.target;
+  const ledger = options.ledger!;
   const tty = Boolean(process.stderr.isTTY) && !process.env.CI;
-  const ledger = new StoreLedger();
-  const options: ConformanceOptions = {
-    ...(target ? { target: target as TargetKind } : {}),
-    ...(values.endpoint ? { endpoint: values.endpoint as string } : {}),
-    ...(values.region ? { region: values.region as string } : {}),
-    ...(values.suites !== undefined ? { suites: nonEmpty('--suites', values.suites as string) } : {}),
-    ...(values.operations !== undefined ? { operations: nonEmpty('--operations', values.operations as string) } : {}),
-    ...(values.checks !== undefined ? { checks: nonEmpty('--checks', values.checks as string) } : {}),
-    ...(values['skip-checks'] !== undefined ? { skipChecks: nonEmpty('--skip-checks', values['skip-checks'] as string) } : {}),
-    ...(values.runs !== undefined ? { runs: numeric(values, 'runs')! } : {}),
-    ...(values.seed !== undefined ? { seed: numeric(values, 'seed')! } : {}),
-    ...(values.replay ? { replay: values.replay as string } : {}),
-    ...(values.shard ? { shard: values.shard as string } : {}),
-    ...(values.concurrency !== undefined ? { concurrency: numeric(values, 'concurrency')! } : {}),
-    ...(values['timeout-ms'] !== undefined ? { timeoutMs: numeric(values, 'timeout-ms')! } : {}),
-    ...(values.retries !== undefined ? { retries: numeric(values, 'retries')! } : {}),
-    ...(values['report-dir'] ? { reportDir: values['report-dir'] as string } : {}),
-    ...(values['allow-real-resources'] ? { allowRealResources: true } : {}),
-    ...(values['max-stores'] !== undefined ? { maxStores: numeric(values, 'max-stores')! } : {}),
-    ...(values['max-live-stores'] !== undefined ? { maxLiveStores: numeric(values, 'max-live-stores')! } : {}),
-    ...(values.rate !== undefined ? { rate: numeric(values, 'rate')! } : {}),
-    ...(failOn ? { failOn: failOn as FailOn } : {}),
-    ...(expectFailures ? { expectFailures } : {}),
-    ledger,
-  };
   if (values.plan) {
-    const plan = await planConformance({ ...options, ...(values['assume-settle-s'] !== undefined ? { assumeSettleS: numeric(values, 'assume-settle-s')! } : {}) });
+    const plan = await planConformance({ ...options, ...(values['assume-settle-s'] !== undefined ? { assumeSettleS: numericOption(values, 'assume-settle-s')! } : {}) });
     console.log(formatPlan(plan, targetKind(options)));
     return EXIT_OK;
   }

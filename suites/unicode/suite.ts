@@ -102,6 +102,8 @@ export const unicodeSuite: Suite = {
       trace.fact({ kind: 'probe', probe });
       trace.call(PROBE, await env.target.call(OPERATION, c.input, { timeoutMs: env.options.timeoutMs }));
     }
-    env.recorder.record(applyChecks(env, this.checks, [{ trace: trace.trace() }]), `${PROBE_ID}@0`);
+    const executed = [{ trace: trace.trace() }];
+    if (env.options.record) env.options.record.executed({ suite: this.name, key: `${PROBE_ID}@0`, executed });
+    else env.recorder.record(applyChecks(env, this.checks, executed), `${PROBE_ID}@0`);
   },
 };
