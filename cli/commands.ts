@@ -13,6 +13,18 @@ export const commands: Readonly<Record<string, Command>> = {
     summary: 'prove the harness: the suites against every mutant and benign variant of the emulator, a kill matrix',
     load: () => import('./commands/mutate.ts'),
   },
+  record: {
+    summary: 'run a seeded selection of cases against a target and write what it did as a normalised baseline',
+    load: () => import('./commands/record.ts'),
+  },
+  verify: {
+    summary: 'run a baseline\'s cases again on a target and report every difference by JSON path',
+    load: () => import('./commands/verify.ts'),
+  },
+  diff: {
+    summary: 'run the same seeded cases on two targets at once and report every difference by JSON path',
+    load: () => import('./commands/diff.ts'),
+  },
   emulator: { summary: 'serve the reference HealthOmics emulator over HTTP', load: () => import('./commands/emulator.ts') },
   drift: {
     summary: 'compare the contract in specs/ with an official model file (botocore or Smithy JSON)',

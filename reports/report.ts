@@ -28,7 +28,7 @@ export interface ReportedFinding {
   readonly expected?: unknown;
   readonly received?: unknown;
   readonly hint?: string;
-  readonly case: { readonly operation: string; readonly label: string; readonly send: string; readonly input: unknown; readonly expect: unknown; readonly phase: string };
+  readonly case: { readonly operation: string; readonly label: string; readonly send: string; readonly input: unknown; readonly expect: unknown; readonly phase: string; readonly needs?: string };
   readonly observed: ReportedObservation;
   /** `--replay` value that runs this case again. */
   readonly replay: string;
@@ -97,7 +97,7 @@ function finding(f: Finding, target: ReplayTarget): ReportedFinding {
     ...(f.expected !== undefined ? { expected: f.expected } : {}),
     ...(f.received !== undefined ? { received: f.received } : {}),
     ...(f.hint ? { hint: f.hint } : {}),
-    case: { operation: c.operation, label: c.label, send: c.send, input: c.input, expect: c.expect, phase: c.phase },
+    case: { operation: c.operation, label: c.label, send: c.send, input: c.input, expect: c.expect, phase: c.phase, ...(c.needs ? { needs: c.needs } : {}) },
     observed: observed(f.observation!),
     replay: f.replay ?? '',
     replayCommand: replayCommand(f.replay ?? '', target),

@@ -9,6 +9,7 @@ import { StoreLedger } from '../../targets/ledger.ts';
 import { DEFAULT_ASSUMED_SETTLE_S, DEFAULT_CONCURRENCY, DEFAULT_REPORT_DIR, DEFAULT_RUNS, MAX_RUNS, planConformance, runConformance, TargetUnreachableError, type ConformanceOptions, type Plan } from '../runConformance.ts';
 import { DEFAULT_MAX_LIVE_STORES, DEFAULT_MAX_STORES, DEFAULT_RATE, DEFAULT_REGION, MAX_RETRIES, TARGET_KINDS, targetKind, type TargetKind } from '../targetFactory.ts';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, numberOption, parseOptions, UsageError, type NumberRange } from '../usage.ts';
+import { exportedLine, exportFailureFixtures, usableFixtureDir } from '../recording/fixtureFiles.ts';
 
 const HELP = `Usage: omics-conformance run [options]
 
@@ -81,6 +82,10 @@ What fails the run:
 Output:
   --report-dir DIR    where report.json goes (default ${DEFAULT_REPORT_DIR}/); made and checked
                       writable before anything runs
+  --export-fixtures DIR
+                      also write each failing minimal case as a portable JSON test case: the
+                      HTTP request and the status and error type the contract expects
+                      (format: reports/fixtures/fixture.schema.json)
   -h, --help          this text
 
 Credentials for an endpoint come from AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY, dummy ones when
@@ -318,10 +323,12 @@ export async function main(argv: string[]): Promise<number> {
   process.on('SIGINT', interrupt);
   process.on('SIGTERM', interrupt);
   const runOptions: ConformanceOptions = { ...options, onProgress: progressPrinter(tty, (t) => process.stderr.write(t)), signal: abort.signal };
+  const fixtureDir = typeof values['export-fixtures'] === 'string' ? await usableFixtureDir('run', values['export-fixtures']) : undefined;
   try {
     const { report, reportFiles } = await runConformance(runOptions);
     if (tty) process.stderr.write('\r\x1b[2K');
     console.log(consoleSummary(report, reportFiles));
+    if (fixtureDir !== undefined) console.log(exportedLine(await exportFailureFixtures(report, fixtureDir), fixtureDir));
     if (signals > 0) return EXIT_FAILED;
     if (report.verdict?.outcome === 'nothing-judged') {
       console.error(`omics-conformance run: nothing was tested: ${options.replay ? `--replay ${options.replay} matches no case of the suites run (${report.suites.join(', ')})` : 'no check judged a case (every check was skipped; the report says why)'}`);

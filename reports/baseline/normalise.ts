@@ -42,7 +42,8 @@ export function distanceText(ms: number, nowWithinMs: number): string {
   return `${sign}${Math.round(abs / size)}${unit}`;
 }
 
-class References {
+/** The references found so far in one case (or fixture), each value numbered within its kind. */
+export class References {
   private readonly refs = new Map<string, string>();
   private readonly counts = new Map<string, number>();
   /** Each timestamp and the call it first appeared in. */
@@ -59,15 +60,25 @@ class References {
     return this.refs.has(value);
   }
 
-  /** Every found value replaced in `text`: the longest first, so an ARN goes before the id inside it. */
-  replacer(timeRefs: ReadonlyMap<string, string>): (text: string) => string {
-    const inside = [...this.refs.keys()].filter((v) => [...v].length >= MIN_INSIDE).sort((a, b) => b.length - a.length);
+  /** Each value found, with its reference, in the order found. */
+  entries(): [string, string][] {
+    return [...this.refs];
+  }
+
+  /**
+   * Every found value replaced in `text`: the longest first, so an ARN goes before the id inside it.
+   * `encode`: the form the values take in the text (percent-encoded in a URI).
+   */
+  replacer(timeRefs: ReadonlyMap<string, string>, encode: (value: string) => string = (v) => v): (text: string) => string {
+    const byForm = new Map([...this.refs].map(([value, ref]) => [encode(value), ref]));
+    const inside = [...byForm.keys()].filter((v) => [...v].length >= MIN_INSIDE).sort((a, b) => b.length - a.length);
     const re = inside.length ? new RegExp(inside.map((v) => v.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g') : undefined;
-    return (text) => timeRefs.get(text) ?? this.refs.get(text) ?? (re ? text.replace(re, (m) => this.refs.get(m)!) : text);
+    return (text) => timeRefs.get(text) ?? byForm.get(text) ?? (re ? text.replace(re, (m) => byForm.get(m)!) : text);
   }
 }
 
-function finder(transformers: readonly Transformer[], run: RunValues, refs: References): (key: string | undefined, value: string, call: number) => void {
+/** Finds the volatile values in one string, by the rules in order, into `refs`; `call` is the index of the call it is in. */
+export function valueFinder(transformers: readonly Transformer[], run: RunValues, refs: References): (key: string | undefined, value: string, call: number) => void {
   const compiled = transformers.map((t) => ({ t, re: t.kind === 'pattern' ? new RegExp(t.pattern, 'gu') : t.kind === 'key' && t.match !== undefined ? new RegExp(t.match, 'u') : undefined }));
   const stamp = transformers.find((t): t is TimestampTransformer => t.kind === 'timestamp');
   return (key, value, call) => {
@@ -96,13 +107,13 @@ function finder(transformers: readonly Transformer[], run: RunValues, refs: Refe
   };
 }
 
-function visit(node: Json | undefined, key: string | undefined, at: (key: string | undefined, value: string) => void): void {
+export function visit(node: Json | undefined, key: string | undefined, at: (key: string | undefined, value: string) => void): void {
   if (typeof node === 'string') at(key, node);
   else if (Array.isArray(node)) for (const item of node) visit(item, key, at);
   else if (node !== null && typeof node === 'object') for (const [k, v] of Object.entries(node)) visit(v, k, at);
 }
 
-function mapStrings(node: Json, f: (text: string) => string): Json {
+export function mapStrings(node: Json, f: (text: string) => string): Json {
   if (typeof node === 'string') return f(node);
   if (Array.isArray(node)) return node.map((item) => mapStrings(item, f));
   if (node !== null && typeof node === 'object') return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, mapStrings(v, f)]));
@@ -207,7 +218,7 @@ export function normaliseCalls(given: readonly TimedCall[], transformers: readon
   const folded = pagesFolded(given, transformers.filter((t): t is PagesTransformer => t.kind === 'pages'));
   const calls = ownItemsOnly(folded, transformers.filter((t): t is OwnItemsTransformer => t.kind === 'own-items'));
   const refs = new References();
-  const find = finder(transformers, run, refs);
+  const find = valueFinder(transformers, run, refs);
   calls.forEach(({ view }, i) => {
     const at = (key: string | undefined, value: string) => find(key, value, i);
     visit(view.input, undefined, at);

@@ -1,0 +1,64 @@
+// --export-fixtures DIR: fixtures written one file each, under names made from their ids.
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Baseline } from '../../reports/baseline/format.ts';
+import { fixtureFileName, type Fixture } from '../../reports/fixtures/format.ts';
+import { failureFixtures } from '../../reports/fixtures/fromReport.ts';
+import { recordedFixture } from '../../reports/fixtures/fromRecording.ts';
+import type { Report } from '../../reports/report.ts';
+import { prepareReportDir, ReportDirError } from '../../reports/reportDir.ts';
+import { UsageError } from '../usage.ts';
+import type { RecordingRun } from './recordRun.ts';
+
+/** The directory, made and proven writable before anything runs. */
+export async function usableFixtureDir(command: string, dir: string): Promise<string> {
+  try {
+    return await prepareReportDir(dir);
+  } catch (err) {
+    if (err instanceof ReportDirError) throw new UsageError(`${command}: --export-fixtures ${err.message}`);
+    throw err;
+  }
+}
+
+export interface Exported {
+  readonly files: readonly string[];
+  readonly skipped: readonly { readonly id: string; readonly reason: string }[];
+}
+
+async function writeAll(fixtures: readonly Fixture[], dir: string): Promise<string[]> {
+  const taken = new Set<string>();
+  const files: string[] = [];
+  for (const fixture of fixtures) {
+    let name = fixtureFileName(fixture.id);
+    for (let n = 2; taken.has(name); n++) name = fixtureFileName(`${fixture.id}~${n}`);
+    taken.add(name);
+    const file = join(dir, name);
+    await writeFile(file, `${JSON.stringify(fixture, null, 2)}\n`);
+    files.push(file);
+  }
+  return files;
+}
+
+export async function exportRecordedFixtures(run: RecordingRun, baseline: Baseline, dir: string): Promise<Exported> {
+  const fixtures: Fixture[] = [];
+  const skipped: { id: string; reason: string }[] = [];
+  for (const c of run.cases) {
+    const made = recordedFixture(c, baseline.transformers, { target: run.target.kind, seed: baseline.selection.seed });
+    if ('fixture' in made) fixtures.push(made.fixture);
+    else skipped.push({ id: c.key, reason: made.skipped });
+  }
+  return { files: await writeAll(fixtures, dir), skipped };
+}
+
+export async function exportFailureFixtures(report: Report, dir: string): Promise<Exported> {
+  const { fixtures, skipped } = failureFixtures(report);
+  return { files: await writeAll(fixtures, dir), skipped };
+}
+
+/** `N fixtures in DIR (M cases not exported: …)`. */
+export function exportedLine(exported: Exported, dir: string): string {
+  const reasons = new Map<string, number>();
+  for (const s of exported.skipped) reasons.set(s.reason, (reasons.get(s.reason) ?? 0) + 1);
+  const notes = [...reasons].map(([reason, n]) => `${n}: ${reason}`);
+  return `fixtures: ${exported.files.length} in ${dir}${notes.length ? ` (not exported: ${notes.join('; ')})` : ''}`;
+}
