@@ -83,7 +83,7 @@ const UUID = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-
 
 /** A store ARN, its region, account and id as references (the partition stays). */
 function storeArnPattern(): string {
-  const resource = SEQUENCE_STORE_ARN_TEMPLATE.replace('{sequenceStoreId}', `(?<id>${idDigits})`);
+  const resource = SEQUENCE_STORE_ARN_TEMPLATE.replace('{sequenceStoreId}', `(?<id>${idDigits})(?![0-9])`);
   return `arn:[a-z-]+:${service.arnNamespace}:(?<region>[a-z0-9-]+):(?<account>[0-9]{${ACCOUNT_ID_LENGTH}}):${resource}`;
 }
 
