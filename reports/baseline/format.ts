@@ -1,10 +1,13 @@
 // The baseline file: what a target did for a seeded selection of cases, normalised, with the rules
-// that normalised it. Versioned: a file this version cannot read is refused with one line saying why.
+// that normalised it. Versioned and documented by baseline.schema.json beside this file: a file this
+// version cannot read is refused with one line saying why.
 import type { CallView } from './callView.ts';
 import { transformerProblem, type Transformer } from './transformers.ts';
 
 export const BASELINE_FORMAT = 'omics-conformance-baseline';
 export const BASELINE_VERSION = 1;
+/** The format's JSON Schema, relative to the package root. */
+export const BASELINE_SCHEMA = 'reports/baseline/baseline.schema.json';
 
 /** The options that pick the cases: verify and diff run exactly these again. */
 export interface BaselineSelection {

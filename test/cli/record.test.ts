@@ -6,7 +6,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { suite } from '../support/suite.ts';
 import * as assert from 'uvu/assert';
-import { parseBaseline, type Baseline } from '../../reports/baseline/format.ts';
+import { Ajv } from 'ajv';
+import { BASELINE_SCHEMA, parseBaseline, type Baseline } from '../../reports/baseline/format.ts';
+import { projectRoot } from '../support/paths.ts';
 import type { DifferenceReport } from '../../reports/differences/report.ts';
 import { runCli } from '../support/cli.ts';
 
@@ -33,6 +35,8 @@ record('the same seed recorded twice on fresh emulators gives byte-identical bas
   assert.is(r.code, 0, r.stdout + r.stderr);
   assert.match(r.stdout, /^omics-conformance record: \d+ cases \(\d+ calls\) from the emulator target, seed 11/m);
   assert.ok(readFileSync(again, 'utf8') === state.text, 'the two baselines differ');
+  const validate = new Ajv({ strict: true }).compile(JSON.parse(readFileSync(join(projectRoot, BASELINE_SCHEMA), 'utf8')));
+  assert.ok(validate(JSON.parse(state.text)), JSON.stringify(validate.errors));
   const cases = Object.values(state.baseline.cases);
   assert.ok(cases.length > 50 && cases.some((c) => c.suite === 'lifecycle') && cases.some((c) => c.suite === 'idempotency'), String(cases.length));
   // What the service issued is a reference wherever an answer holds it.
