@@ -255,7 +255,9 @@ export async function runBoundary(env: SuiteEnv, suite: Suite, cases: readonly C
     async ({ c, index, position }) => {
       stopIfAborted(env);
       const executed = await execute(c);
-      recorded(position, env.options.record ? (env.options.record.executed({ suite: suite.name, key: `${id}@${index}`, executed }), []) : applyChecks(env, suite.checks, executed));
+      const record = env.options.record;
+      record?.executed({ suite: suite.name, key: `${id}@${index}`, executed });
+      recorded(position, record ? [] : applyChecks(env, suite.checks, executed));
     },
   );
 }

@@ -41,7 +41,7 @@ export async function main(argv: string[]): Promise<number> {
   const a = parseTargetSpec('diff', '--a', required('diff', values, 'a', 'emulator'));
   const b = parseTargetSpec('diff', '--b', required('diff', values, 'b', 'endpoint=http://127.0.0.1:4566'));
   const divergences = await loadDivergences('diff', values.accept as string | undefined);
-  const reportDir = await usableReportDir(options.reportDir === false ? DEFAULT_REPORT_DIR : (options.reportDir ?? DEFAULT_REPORT_DIR));
+  const reportDir = await usableReportDir(options.reportDir || DEFAULT_REPORT_DIR);
   const interrupt = onInterrupt('diff');
   try {
     const { report, runs } = await diffTargets({ ...options, reportDir: false, signal: interrupt.signal }, a, b, divergences);

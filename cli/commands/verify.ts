@@ -43,7 +43,7 @@ export async function main(argv: string[]): Promise<number> {
   const file = required('verify', values, 'baseline', 'baseline.json');
   const baseline = await loadBaseline('verify', file);
   const divergences = await loadDivergences('verify', values.accept as string | undefined);
-  const reportDir = await usableReportDir(options.reportDir === false ? DEFAULT_REPORT_DIR : (options.reportDir ?? DEFAULT_REPORT_DIR));
+  const reportDir = await usableReportDir(options.reportDir || DEFAULT_REPORT_DIR);
   const tty = Boolean(process.stderr.isTTY) && !process.env.CI;
   const interrupt = onInterrupt('verify');
   try {

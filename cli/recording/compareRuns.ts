@@ -1,11 +1,10 @@
 // record, verify and diff as library calls: a baseline from a recording run; a target's recording
 // compared with a baseline; two targets recorded at once with the same seed and compared.
-import { buildBaseline, normaliseCases } from '../../reports/baseline/build.ts';
+import { buildBaseline, normaliseCases, RECORDED_HEADERS } from '../../reports/baseline/build.ts';
 import { compareCases } from '../../reports/baseline/compare.ts';
 import { judgeDifferences, type Divergence } from '../../reports/baseline/divergences.ts';
 import type { Baseline } from '../../reports/baseline/format.ts';
 import { defaultTransformers } from '../../reports/baseline/transformers.ts';
-import { RECORDED_HEADERS } from '../../reports/baseline/build.ts';
 import { buildDifferenceReport, type DifferenceReport, type Side } from '../../reports/differences/report.ts';
 import { settingsOf, type ConformanceOptions } from '../runConformance.ts';
 import { recordRun, type RecordingRun } from './recordRun.ts';

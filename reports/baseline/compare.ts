@@ -127,7 +127,7 @@ export function compareCases(a: Readonly<Record<string, BaselineCase>>, b: Reado
   for (const key of [...new Set([...Object.keys(a), ...Object.keys(b)])]) {
     const x = a[key];
     const y = b[key];
-    const why = !x ? `not run on ${options.names.a}` : !y ? `not run on ${options.names.b}` : x.skipped !== undefined ? `skipped on ${options.names.a}: ${x.skipped}` : y.skipped !== undefined ? `skipped on ${options.names.b}: ${y.skipped}` : undefined;
+    const why = !x ? `not run on ${options.names.a} (its ${y!.suite} suite ran no such case there)` : !y ? `not run on ${options.names.b} (its ${x.suite} suite ran no such case there)` : x.skipped !== undefined ? `skipped on ${options.names.a}: ${x.skipped}` : y.skipped !== undefined ? `skipped on ${options.names.b}: ${y.skipped}` : undefined;
     if (why !== undefined) {
       skipped.push({ case: key, reason: why });
       continue;
