@@ -77,7 +77,10 @@ export const TRANSFORMER_KINDS: readonly Transformer['kind'][] = ['pages', 'own-
 
 const idLength = SequenceStoreId.length!;
 const idDigits = `[0-9]{${idLength.min},${idLength.max}}`;
-/** A time within a minute of its call reads `now`: the service's clock and the wait for its answer are in it. */
+/**
+ * A time within a minute of its call reads `now`, and times less than a minute apart are one moment:
+ * the service's clock, the wait for its answer and how fast a store settles are in it.
+ */
 const NOW_WITHIN_MS = 60_000;
 const UUID = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
 
@@ -102,7 +105,7 @@ export function defaultTransformers(): Transformer[] {
     { kind: 'key', keys: ['id'], ref: 'id', match: `^${idDigits}$` },
     { kind: 'key', keys: ['nextToken'], ref: 'next-token' },
     { kind: 'pattern', pattern: UUID, ref: 'uuid' },
-    { kind: 'timestamp', ref: 'time', nowWithinMs: NOW_WITHIN_MS, sameMomentMs: 1000 },
+    { kind: 'timestamp', ref: 'time', nowWithinMs: NOW_WITHIN_MS, sameMomentMs: NOW_WITHIN_MS },
   ];
 }
 
