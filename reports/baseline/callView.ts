@@ -22,6 +22,12 @@ export interface CallView {
   readonly refused?: string;
 }
 
+export interface TimedCall {
+  readonly view: CallView;
+  /** Milliseconds since the epoch when the call was sent. */
+  readonly startedAt: number;
+}
+
 /** Plain JSON with keys in sorted order: Dates as ISO strings, undefined members left out, the SDK's `$metadata` dropped. */
 export function plainJson(value: unknown): Json | undefined {
   if (value === undefined || typeof value === 'function' || typeof value === 'symbol') return undefined;
