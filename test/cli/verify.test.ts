@@ -20,7 +20,7 @@ const dir = () => mkdtempSync(join(tmpdir(), 'omics-verify-'));
 const SEED = 11;
 // Suites whose calls do not depend on the answers before them (a lifecycle sequence stops where its model
 // disagrees): a deviation shows where it is, and nowhere else.
-const SELECTION = { suites: ['shape', 'validation', 'idempotency'], runs: 2, shard: '1/10', seed: SEED, timeoutMs: 60_000 };
+const SELECTION = { suites: ['shape', 'validation', 'idempotency'], runs: 2, shard: '1/20', seed: SEED, timeoutMs: 60_000 };
 const LIMIT = { timeoutMs: 120_000, env: { ...process.env, CI: 'true' } };
 
 const state: { file: string; baseline: Baseline } = { file: '', baseline: undefined as unknown as Baseline };
