@@ -12,11 +12,14 @@ export function timesBadge(f: ShownFinding): Html | '' {
   return f.count !== undefined && f.count > 1 ? html` <span class="times" title="${`${f.count} cases of this kind`}">×${f.count}</span>` : '';
 }
 
-function exchangeText(x: ReportedExchange): string {
-  const head = (headers: Readonly<Record<string, string>>) => Object.entries(headers).map(([k, v]) => `${k}: ${v}`);
-  const request = [`${x.request.method} ${x.request.uri}`, ...head(x.request.headers), '', x.request.body];
-  const response = x.response ? [`HTTP ${x.response.status}`, ...head(x.response.headers), '', x.response.body] : ['(no answer)'];
-  return visible([...request, '', '─'.repeat(8), '', ...response].join('\n'));
+const message = (start: string, headers: Readonly<Record<string, string>>, body: string) => visible([start, ...Object.entries(headers).map(([k, v]) => `${k}: ${v}`), '', body].join('\n'));
+
+function exchangeView(x: ReportedExchange): Html {
+  const response = x.response ? message(`HTTP ${x.response.status}`, x.response.headers, x.response.body) : '(no answer)';
+  return html`<div class="pair">
+<div><h5>Request</h5><pre class="exchange"><code>${message(`${x.request.method} ${x.request.uri}`, x.request.headers, x.request.body)}</code></pre></div>
+<div><h5>Response</h5><pre class="exchange"><code>${response}</code></pre></div>
+</div>`;
 }
 
 /** What came back, without the exchange (shown on its own). */
@@ -48,7 +51,7 @@ ${f.hint ? html`<p class="hint"><strong>Fix:</strong> ${f.hint}</p>` : ''}
 <h4>Minimal case (input)</h4>
 <pre><code>${visible(json(f.case.input))}</code></pre>
 <h4>Raw HTTP exchange</h4>
-${exchange ? html`<pre class="exchange"><code>${exchangeText(exchange)}</code></pre>` : html`<p class="note">No HTTP exchange: the target has no wire${f.observed.transportError ? html` (${f.observed.transportError})` : ''}.</p>`}
+${exchange ? exchangeView(exchange) : html`<p class="note">No HTTP exchange: the target has no wire${f.observed.transportError ? html` (${f.observed.transportError})` : ''}.</p>`}
 <h4>Run it again</h4>
 ${f.replay ? copyable(`${key}-replay`, 'replay value', f.replay) : ''}
 ${copyable(`${key}-command`, 'replay command', f.replayCommand)}

@@ -8,11 +8,12 @@ main { max-width: 1200px; margin: 0 auto; padding: 1rem 1.25rem 3rem; }
 a { color: #0550ae; }
 :focus-visible { outline: 3px solid #0969da; outline-offset: 2px; }
 code, pre { font-family: ui-monospace, "SFMono-Regular", "DejaVu Sans Mono", Menlo, Consolas, monospace; font-size: 0.86em; }
-pre { margin: 0.25rem 0 0.75rem; padding: 0.6rem 0.75rem; background: var(--bg-soft); border: 1px solid var(--line); border-radius: 6px; white-space: pre-wrap; overflow-wrap: anywhere; max-height: 28rem; overflow: auto; }
+pre { margin: 0.25rem 0 0.75rem; padding: 0.6rem 0.75rem; background: var(--bg-soft); border: 1px solid var(--line); border-radius: 6px; white-space: pre-wrap; overflow-wrap: anywhere; max-height: 20rem; overflow: auto; }
 h1 { font-size: 1.6rem; margin: 0.5rem 0 0.25rem; }
 h2 { font-size: 1.25rem; margin: 2rem 0 0.5rem; padding-bottom: 0.25rem; border-bottom: 1px solid var(--line); }
 h3 { font-size: 1.05rem; margin: 1.25rem 0 0.25rem; }
 h4 { font-size: 0.9rem; margin: 0.75rem 0 0.1rem; color: var(--muted); text-transform: uppercase; letter-spacing: 0.03em; }
+h5 { font-size: 0.8rem; margin: 0.25rem 0 0; color: var(--muted); }
 .meta, .note { color: var(--muted); }
 .skip-link { position: absolute; left: -999px; } .skip-link:focus { left: 1rem; top: 0.5rem; background: #fff; padding: 0.25rem 0.5rem; }
 .sr-only { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
@@ -57,13 +58,13 @@ td.num, .num { text-align: right; font-variant-numeric: tabular-nums; }
 .row-failed { background: #fff5f5; }
 .note-warning { color: var(--warn); } .note-skip, .note-observed { color: var(--muted); }
 .pictures { display: flex; flex-wrap: wrap; gap: 0 2rem; align-items: flex-start; }
-.pictures > section:first-child { flex: 0 1 22rem; } .pictures > section:last-child { flex: 1 1 34rem; min-width: 0; }
+.pictures > section:first-child { flex: 0 1 18rem; } .pictures > section:last-child { flex: 1 1 34rem; min-width: 0; }
 table.bars { width: 100%; } table.bars td { width: 75%; }
 .bar { display: inline-block; width: calc(100% - 4rem); height: 0.9rem; background: var(--bg-soft); border: 1px solid var(--line); border-radius: 3px; vertical-align: middle; }
 .bar > span { display: block; height: 100%; background: #0969da; border-radius: 2px; }
 .bars .num { display: inline-block; width: 3.5rem; }
 .scroll { overflow-x: auto; }
-table.matrix td, table.matrix th { text-align: center; } table.matrix th[scope=row] { text-align: left; }
+table.matrix td, table.matrix th { text-align: center; padding: 0.3rem 0.35rem; } table.matrix th[scope=row] { text-align: left; }
 table.matrix thead th { font-size: 0.78rem; vertical-align: bottom; }
 .heat { text-align: right; font-variant-numeric: tabular-nums; }
 .heat-1 { background: #deebf7; } .heat-2 { background: #9ecae1; } .heat-3 { background: #4292c6; color: #fff; } .heat-4 { background: #08519c; color: #fff; }
