@@ -105,6 +105,28 @@ withChromium('loaded from file://, the page shows the failing check\'s id, its m
   assert.ok(dom.includes(`<tr data-status="failed" data-level="${check.level}"`), 'the check\'s row in its suite table');
 });
 
+withChromium('the page\'s script works: unticking "passed" hides the passed rows and counts what is shown; printing opens every failure', async () => {
+  const { dir, report } = await failingRun();
+  // A copy of the page with a script after its own that acts as a reader would (the CSP admits inline scripts).
+  const driver = `<script>
+document.querySelector('input[data-filter="status"][value="passed"]').click();
+document.querySelectorAll('details').forEach(function (d) { d.open = false; });
+window.dispatchEvent(new Event('beforeprint'));
+</script>`;
+  const file = join(dir, 'driven.html');
+  writeFileSync(file, readFileSync(join(dir, 'report.html'), 'utf8').replace('</body>', `${driver}</body>`));
+  const dom = await dumpDom(file);
+  const rows = [...dom.matchAll(/<tr data-status="(\w+)"[^>]*>/g)].map((m) => ({ status: m[1]!, hidden: /\shidden=""/.test(m[0]) }));
+  assert.is(rows.length, report.checks.length);
+  for (const row of rows) assert.is(row.hidden, row.status === 'passed', JSON.stringify(row));
+  const validation = report.checks.filter((c) => c.suite === 'validation');
+  const shown = validation.filter((c) => c.status !== 'passed').length;
+  assert.match(dom, new RegExp(`<span class="shown" aria-live="polite">\\(${shown} shown\\)</span>`));
+  const details = dom.match(/<details[^>]*>/g) ?? [];
+  assert.ok(details.length > 0);
+  assert.ok(details.every((d) => /\sopen=""/.test(d)), details.join(' '));
+});
+
 withChromium('no request leaves the page: report.html and a page of hostile text start none; a page that loads an image starts one, which the CSP blocks', async () => {
   const { dir } = await failingRun();
   const proxy = await countingProxy();
