@@ -67,7 +67,7 @@ table.bars { width: 100%; } table.bars td { width: 75%; }
 table.matrix td, table.matrix th { text-align: center; padding: 0.3rem 0.35rem; } table.matrix th[scope=row] { text-align: left; }
 table.matrix thead th { font-size: 0.78rem; vertical-align: bottom; }
 .heat { text-align: right; font-variant-numeric: tabular-nums; }
-.heat-1 { background: #deebf7; } .heat-2 { background: #9ecae1; } .heat-3 { background: #4292c6; color: #fff; } .heat-4 { background: #08519c; color: #fff; }
+.heat-1 { background: #deebf7; } .heat-2 { background: #9ecae1; } .heat-3 { background: #2171b5; color: #fff; } .heat-4 { background: #08519c; color: #fff; }
 .miss { background: #fde0dd; color: var(--fail); font-weight: 700; }
 .na { color: var(--muted); background: repeating-linear-gradient(45deg, #f6f8fa, #f6f8fa 4px, #eaeef2 4px, #eaeef2 8px); text-align: center; }
 .empty { background: #fff; }
