@@ -2,6 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import { buildReport, type Report } from '../reports/report.ts';
 import { writeJsonReport } from '../reports/json.ts';
+import { writeHtmlReport } from '../reports/htmlFile.ts';
 import { prepareReportDir, ReportDirError } from '../reports/reportDir.ts';
 import { runVerdict, type ExpectedFailure, type FailOn } from '../reports/verdict.ts';
 import { selectChecks, selectSuites, type Progress, type Replay, type Shard } from '../suites/index.ts';
@@ -212,7 +213,7 @@ export async function runConformance(options: ConformanceOptions = {}): Promise<
     durationMs: Date.now() - startedAt.getTime(),
   });
   const report: Report = { ...built, verdict: runVerdict(built, { ...(options.failOn ? { failOn: options.failOn } : {}), ...(options.expectFailures ? { expected: options.expectFailures } : {}) }) };
-  const reportFiles = reportDir === undefined ? [] : [await writeJsonReport(report, reportDir)];
+  const reportFiles = reportDir === undefined ? [] : [await writeJsonReport(report, reportDir), await writeHtmlReport(report, reportDir)];
   return { report, reportFiles };
 }
 

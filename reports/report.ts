@@ -5,6 +5,7 @@ import type { Verdict } from './verdict.ts';
 import type { SuitesResult } from '../suites/runSuites.ts';
 import type { Observation } from '../targets/types.ts';
 import { replayCommand, reproduce, type ReplayTarget, type Reproduction } from './reproduction.ts';
+import { cutBody, reportedExchange, type ReportedExchange } from './exchange.ts';
 
 export const REPORT_FORMAT = 'omics-conformance-report';
 export const REPORT_VERSION = 1;
@@ -20,6 +21,8 @@ export interface ReportedObservation {
   readonly transportError?: string;
   /** The raw response body, cut at 4 KiB. */
   readonly body?: string;
+  /** The last HTTP exchange of the call, bodies cut at 4 KiB, credential headers redacted. */
+  readonly exchange?: ReportedExchange;
 }
 
 /** A Finding as report.json writes it: the case and the answer summarised, with a reproduction. */
@@ -68,24 +71,35 @@ export interface Report {
   readonly durationMs: number;
   readonly checks: readonly ReportedCheck[];
   /** Spec rules with both a valid and an invalid case that reached the target (rules no JSON request can break count on the invalid side). */
-  readonly coverage: { readonly rules: number; readonly covered: number; readonly ratio: number; readonly uncovered: readonly string[] };
+  readonly coverage: {
+    readonly rules: number;
+    readonly covered: number;
+    readonly ratio: number;
+    readonly uncovered: readonly string[];
+    /** Per rule, how many valid and invalid cases reached the target. */
+    readonly grid?: readonly { readonly rule: string; readonly valid: number; readonly invalid: number }[];
+  };
+  /** Per operation, how many answers carried each error type. */
+  readonly errorTypes?: Readonly<Record<string, Readonly<Record<string, number>>>>;
+  /** Cases each suite sent. */
+  readonly suiteCases?: Readonly<Record<string, number>>;
   readonly cleanup: { readonly deleted: number; readonly left: readonly string[] };
   readonly aborted?: string;
   /** What the outcome means for CI: the checks that fail the run, those below --fail-on, expected and stale ones. */
   readonly verdict?: Verdict;
 }
 
-const BODY_LIMIT = 4096;
-
-function observed(obs: Observation): ReportedObservation {
-  const last = obs.wire?.[obs.wire.length - 1]?.response;
+function observed(obs: Observation, endpoint: string | undefined): ReportedObservation {
+  const exchange = obs.wire?.[obs.wire.length - 1];
+  const last = exchange?.response;
   const e = obs.client.error;
   return {
     via: obs.via,
-    ...(last ? { httpStatus: last.status, body: last.body.length > BODY_LIMIT ? `${last.body.slice(0, BODY_LIMIT)}…` : last.body } : e?.httpStatus !== undefined ? { httpStatus: e.httpStatus } : {}),
+    ...(last ? { httpStatus: last.status, body: cutBody(last.body) } : e?.httpStatus !== undefined ? { httpStatus: e.httpStatus } : {}),
     ...(e ? { errorType: e.name, message: e.message } : {}),
     ...(obs.client.output && !last ? { output: obs.client.output } : {}),
     ...(obs.transportError ? { transportError: obs.transportError } : {}),
+    ...(exchange ? { exchange: reportedExchange(exchange, endpoint) } : {}),
   };
 }
 
@@ -98,7 +112,7 @@ function finding(f: Finding, target: ReplayTarget): ReportedFinding {
     ...(f.received !== undefined ? { received: f.received } : {}),
     ...(f.hint ? { hint: f.hint } : {}),
     case: { operation: c.operation, label: c.label, send: c.send, input: c.input, expect: c.expect, phase: c.phase },
-    observed: observed(f.observation!),
+    observed: observed(f.observation!, target.endpoint),
     replay: f.replay ?? '',
     replayCommand: replayCommand(f.replay ?? '', target),
     reproduction: reproduce(c.operation, c.input, target),
@@ -159,7 +173,10 @@ export function buildReport(result: SuitesResult, meta: ReportMeta): Report {
       covered: result.coverage.covered,
       ratio: Math.round(result.coverage.ratio * 1000) / 1000,
       uncovered: result.coverage.uncovered.map((r) => r.rule.id),
+      grid: result.coverage.rules.map(({ rule }) => ({ rule: rule.id, valid: result.sent.ruleCases[rule.id]?.valid ?? 0, invalid: result.sent.ruleCases[rule.id]?.invalid ?? 0 })),
     },
+    errorTypes: result.sent.errorTypes,
+    suiteCases: Object.fromEntries(meta.suites.map((s) => [s, result.sent.suiteCases[s] ?? 0])),
     cleanup: result.cleanup,
     ...(result.aborted ? { aborted: result.aborted } : {}),
   };

@@ -7,6 +7,7 @@ import type { Observation, Target } from '../targets/types.ts';
 import { OrderedSinks, type FindingSink } from './recorder.ts';
 import { NoStoreToTestWith, type RunStores } from './stores.ts';
 import type { CaseSlots } from './slots.ts';
+import { callsOf as callsOfTrace } from './trace.ts';
 import type { Uniquifier } from './unique.ts';
 import type { Check, CheckContext, Finding, ObservationCheck, ScenarioCheck, Trace, TraceCall } from './types.ts';
 
@@ -168,6 +169,21 @@ export function applyChecks(env: SuiteEnv, checks: readonly Check[], executed: r
   return executed.flatMap((x) => ('trace' in x ? judgeTrace(env, checks, x) : judgeCall(env, checks, x)));
 }
 
+/** The calls one case made, a scenario's included; none for what could not be sent. */
+function callsOf(executed: readonly Executed[]): Observation[] {
+  return executed.flatMap((x) => {
+    if (!('trace' in x)) return x.skipped === undefined ? [x.observation] : [];
+    if (x.trace.skipped !== undefined) return [];
+    return callsOfTrace(x.trace);
+  });
+}
+
+/** The findings of one case of `suite`, the case counted as sent. */
+function judgeCase(env: SuiteEnv, suite: Suite, executed: readonly Executed[]): Finding[] {
+  env.recorder.ran(suite.name, callsOf(executed));
+  return applyChecks(env, suite.checks, executed);
+}
+
 const failed = (findings: readonly Finding[]) => findings.some((f) => f.status === 'failed');
 
 /** A property's seed: the run seed mixed with the property id and shard, so properties are independent. */
@@ -236,7 +252,7 @@ export async function runBoundary(env: SuiteEnv, suite: Suite, cases: readonly C
     id,
     async ({ c, position }) => {
       stopIfAborted(env);
-      recorded(position, applyChecks(env, suite.checks, await execute(c)));
+      recorded(position, judgeCase(env, suite, await execute(c)));
     },
   );
 }
@@ -285,7 +301,7 @@ export async function runProperty(env: SuiteEnv, suite: Suite, propertyId: strin
   const runs = Math.max(1, Math.ceil(env.options.runs / env.options.shard.count));
   const judge = async (c: Case) => {
     stopIfAborted(env);
-    return applyChecks(env, suite.checks, await execute(c));
+    return judgeCase(env, suite, await execute(c));
   };
   if (replay?.path !== undefined) return shrink(env, propertyId, cases, judge, options, seed, replay.path, undefined);
 

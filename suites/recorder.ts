@@ -2,6 +2,8 @@
 // the replay that brings them back), warnings, observations, and why it was skipped. The tally of
 // a check is a pure fold over its findings (`foldFinding`); its status a pure function of the tally.
 import type { Case } from '../generators/case.ts';
+import type { Observation } from '../targets/types.ts';
+import { SentTally } from './sent.ts';
 import type { Check, Finding } from './types.ts';
 
 export interface CheckTally {
@@ -63,6 +65,8 @@ export function checkStatus(t: CheckTally): CheckStatus {
 export interface FindingSink {
   record(findings: readonly Finding[], replay: string, options?: FoldOptions): void;
   cover(c: Case): void;
+  /** One case of `suite` and the calls it made (suites/sent.ts counts them). */
+  ran(suite: string, calls: readonly Observation[]): void;
   failureCount(): number;
 }
 
@@ -70,11 +74,17 @@ export class Recorder implements FindingSink {
   private readonly tallies = new Map<string, CheckTally>();
   /** Ids of the rules that valid and invalid cases reaching the target exercised. */
   readonly covered = { valid: new Set<string>(), invalid: new Set<string>() };
+  readonly sent = new SentTally();
 
   cover(c: Case): void {
     if (c.expect.outcome === 'open') return;
+    this.sent.rulesOf(c);
     const into = c.expect.outcome === 'rejected' ? this.covered.invalid : this.covered.valid;
     for (const id of c.ruleIds) into.add(id);
+  }
+
+  ran(suite: string, calls: readonly Observation[]): void {
+    this.sent.caseOf(suite, calls);
   }
 
   register(checks: readonly Check[]): void {
@@ -120,6 +130,7 @@ export class OrderedSinks {
     const sink: FindingSink = {
       record: (findings, replay, options) => later(() => this.into.record(findings, replay, options)),
       cover: (c) => this.into.cover(c),
+      ran: (suite, calls) => this.into.ran(suite, calls),
       failureCount: () => this.into.failureCount(),
     };
     return { sink, done: () => this.finish(index) };
