@@ -2,8 +2,9 @@
 // warning per response, hundreds in a run, and a report lists it once with its count. Findings group
 // by check, operation, the member the case is about, and the shape of the message: the message with
 // the case's own label and every concrete value (quoted strings, ARNs, ids, timestamps, numbers)
-// replaced by a placeholder. A failure also groups by how it was found (a boundary case or a shrunk
-// property case), so a rule broken everywhere shows both its edge and a random counterexample.
+// replaced by a placeholder. A failure also groups by how it was found (the boundary cases of a suite,
+// or a property whose counterexample was shrunk: its replay value up to the `@`), so a rule broken
+// everywhere shows both its edge and a random counterexample.
 import type { Case } from '../generators/case.ts';
 import { subjectOf } from './prepare.ts';
 import type { Finding } from './types.ts';
@@ -33,9 +34,10 @@ function memberOf(f: Finding, c: Case): string | undefined {
   return f.status === 'failed' ? subjectOf(c) : undefined;
 }
 
-/** The grouping key of a finding: `<check> <operation> [<member>] [<phase>]: <message shape>`. */
+/** The grouping key of a finding: `<check> <operation> [<member>] [<found by>]: <message shape>`. */
 export function findingGroup(f: Finding): string {
   const c = f.case;
-  const parts = [f.checkId, c?.operation, c && memberOf(f, c), f.status === 'failed' ? c?.phase : undefined].filter((p) => p !== undefined && p !== '');
+  const foundBy = f.status === 'failed' && f.replay ? f.replay.split('@')[0] : undefined;
+  const parts = [f.checkId, c?.operation, c && memberOf(f, c), foundBy].filter((p) => p !== undefined && p !== '');
   return `${parts.join(' ')}: ${messageShape(f.message, c?.label)}`;
 }

@@ -36,13 +36,21 @@ test('warnings that differ only in their values and cases are one entry with the
   assert.is(t.entries.warnings[0]!.group, `${unknownMembersCheck.id} CreateSequenceStore: store <n> answered with futureMember`);
 });
 
-test('failures group by the member they break and by how they were found', () => {
-  const broke = (label: string, path: string, phase: Case['phase']) => finding('failed', `CreateSequenceStore ${label}: breaks length.max, received 200`, invalid(label, path, phase));
-  const groups = new Set([broke('name: length 128 (max+1)', 'name', 'boundary'), broke('name: length 300', 'name', 'boundary'), broke('description: length 300', 'description', 'boundary'), broke('name: length 129', 'name', 'random')].map(findingGroup));
+test('failures group by the member they break and by how they were found: the boundary cases, or the property its replay names', () => {
+  const broke = (label: string, path: string, replay: string) => ({ ...finding('failed', `CreateSequenceStore ${label}: breaks length.max, received 200`, invalid(label, path)), replay });
+  const groups = new Set(
+    [
+      broke('name: length 128 (max+1)', 'name', 'validation/boundary@12'),
+      broke('name: length 300', 'name', 'validation/boundary@40'),
+      broke('description: length 300', 'description', 'validation/boundary@41'),
+      broke('name: length 129', 'name', 'validation/CreateSequenceStore/invalid@-5:3:0'),
+      broke('name: length 130', 'name', 'validation/CreateSequenceStore/invalid@-5:1'),
+    ].map(findingGroup),
+  );
   assert.equal([...groups], [
-    `${unknownMembersCheck.id} CreateSequenceStore name boundary: <case>: breaks length.max, received <n>`,
-    `${unknownMembersCheck.id} CreateSequenceStore description boundary: <case>: breaks length.max, received <n>`,
-    `${unknownMembersCheck.id} CreateSequenceStore name random: <case>: breaks length.max, received <n>`,
+    `${unknownMembersCheck.id} CreateSequenceStore name validation/boundary: <case>: breaks length.max, received <n>`,
+    `${unknownMembersCheck.id} CreateSequenceStore description validation/boundary: <case>: breaks length.max, received <n>`,
+    `${unknownMembersCheck.id} CreateSequenceStore name validation/CreateSequenceStore/invalid: <case>: breaks length.max, received <n>`,
   ]);
 });
 
