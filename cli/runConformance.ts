@@ -1,9 +1,8 @@
 // runConformance(options): the whole run as a library call: target, suites, cleanup, report.
 import { randomBytes } from 'node:crypto';
 import { buildReport, type Report } from '../reports/report.ts';
-import { writeJsonReport } from '../reports/json.ts';
-import { writeHtmlReport } from '../reports/htmlFile.ts';
 import { prepareReportDir, ReportDirError } from '../reports/reportDir.ts';
+import { REPORTER_NAMES, writeReports, type ReporterName } from '../reports/reporters.ts';
 import { runVerdict, type ExpectedFailure, type FailOn } from '../reports/verdict.ts';
 import { selectChecks, selectSuites, type Progress, type Replay, type Shard } from '../suites/index.ts';
 import { MIN_LIVE_STORES } from '../suites/liveStores.ts';
@@ -41,8 +40,10 @@ export interface ConformanceOptions extends TargetChoice {
   readonly checks?: readonly string[];
   /** Judge every selected check but these. */
   readonly skipChecks?: readonly string[];
-  /** Where report.json goes (default conformance-report/); `false` writes nothing. */
+  /** Where the reports go (default conformance-report/); `false` writes nothing. */
   readonly reportDir?: string | false;
+  /** The formats written there (default all: json, junit, md, html). */
+  readonly reporters?: readonly ReporterName[];
   readonly onProgress?: (progress: Progress) => void;
   /** Abort to stop between cases; the run still deletes the stores it made and reports. */
   readonly signal?: AbortSignal;
@@ -213,7 +214,7 @@ export async function runConformance(options: ConformanceOptions = {}): Promise<
     durationMs: Date.now() - startedAt.getTime(),
   });
   const report: Report = { ...built, verdict: runVerdict(built, { ...(options.failOn ? { failOn: options.failOn } : {}), ...(options.expectFailures ? { expected: options.expectFailures } : {}) }) };
-  const reportFiles = reportDir === undefined ? [] : [await writeJsonReport(report, reportDir), await writeHtmlReport(report, reportDir)];
+  const reportFiles = reportDir === undefined ? [] : await writeReports(report, reportDir, options.reporters ?? REPORTER_NAMES);
   return { report, reportFiles };
 }
 

@@ -4,7 +4,7 @@ import { suite } from '../support/suite.ts';
 import * as assert from 'uvu/assert';
 import { runConformance, type ConformanceOptions } from '../../cli/runConformance.ts';
 import type { Report, ReportedCheck } from '../../reports/report.ts';
-import { checkOf, failingIds } from '../support/report.ts';
+import { assertValidReport, checkOf, failingIds } from '../support/report.ts';
 import { startEmulator } from '../../emulator/index.ts';
 
 const mutants = suite('suites: every check catches its deviation');
@@ -12,6 +12,7 @@ const mutants = suite('suites: every check catches its deviation');
 /** In process (the mock target) unless a test names the emulator: only what the wire shows needs HTTP. */
 async function run(options: ConformanceOptions): Promise<Report> {
   const { report } = await runConformance({ target: 'mock', runs: 6, seed: 11, reportDir: false, ...options });
+  assertValidReport(report);
   return report;
 }
 
