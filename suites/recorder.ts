@@ -26,7 +26,7 @@ export interface FoldOptions {
 }
 
 /** Findings of one check are kept to this many per kind, so a report stays readable. */
-const KEEP = 20;
+export const KEEP = 20;
 
 export function emptyTally(check: Check): CheckTally {
   return { check, cases: 0, passed: 0, counts: { failed: 0, warnings: 0, observed: 0 }, failures: [], warnings: [], observed: [], skipReasons: [] };

@@ -40,7 +40,7 @@ run('a check that fails: exit 1, the failure with its replay and a pasteable rep
     const r = await runCli(['run', '--endpoint', emulator.url, '--suites', 'validation', '--operations', 'CreateSequenceStore', '--runs', '3', '--report-dir', dir()], { timeoutMs: 120_000, env: { ...process.env, CI: 'true' } });
     assert.is(r.code, 1, r.stdout + r.stderr);
     assert.match(r.stdout, /FAIL validation\.rejects-documented-limit \[SHOULD\]/);
-    assert.match(r.stdout, new RegExp(`replay: npx omics-conformance run --endpoint ${emulator.url.replace(/\./g, '\\.')} --region [a-z0-9-]+ --suites validation --replay 'validation/boundary@\\d+'`));
+    assert.match(r.stdout, new RegExp(`replay: npx omics-conformance run --endpoint ${emulator.url.replace(/\./g, '\\.')} --region [a-z0-9-]+ --suites validation --replay 'validation/boundary@\\d+:plain=[\\w,]+'`));
     assert.match(r.stdout, /reproduce: AWS_DISABLE_HOST_PREFIX_INJECTION=true aws omics create-sequence-store --endpoint-url http:\/\/127\.0\.0\.1:\d+ /);
     assert.match(r.stdout, /^\d+ passed, 1 failed$/m);
   } finally {
