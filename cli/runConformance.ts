@@ -24,7 +24,7 @@ export interface ConformanceOptions extends TargetChoice {
   readonly runs?: number;
   /** Default: a fresh random seed, written in the report. */
   readonly seed?: number;
-  /** `<seed>:<path>`, `<property>@<seed>:<path>` or `<suite>/boundary@<index>`, from a report. */
+  /** `<seed>:<path>`, `<property>@<seed>:<path>` or `<suite>/boundary@<index>[:plain=<members>]`, from a report. */
   readonly replay?: string;
   /** `K/N`: this run takes the K-th of N deterministic parts. */
   readonly shard?: string;
@@ -86,8 +86,10 @@ export function parseReplay(text: string | undefined): Replay | undefined {
   const property = at >= 0 ? text.slice(0, at) : undefined;
   const rest = at >= 0 ? text.slice(at + 1) : text;
   if (property?.endsWith('/boundary')) {
-    if (!/^\d+$/.test(rest)) throw new UsageError(`--replay ${text}: a boundary case is replayed as <suite>/boundary@<index>`);
-    return { property, caseIndex: Number(rest) };
+    // `:plain=<members>`: the case with those members made plain, as a report names it.
+    const m = /^(\d+)(?::plain=([A-Za-z]\w*(?:,[A-Za-z]\w*)*))?$/.exec(rest);
+    if (!m) throw new UsageError(`--replay ${text}: a boundary case is replayed as <suite>/boundary@<index>, or <suite>/boundary@<index>:plain=<member>,… as the report prints it`);
+    return { property, caseIndex: Number(m[1]), ...(m[2] !== undefined ? { plain: m[2].split(',') } : {}) };
   }
   // A command sequence's replay ends with `#` and which of its commands ran at each shrink step.
   const hash = rest.indexOf('#');

@@ -44,7 +44,7 @@ export interface FoldOptions {
 }
 
 /** Entries of one check keep their example for this many per kind, so a report stays readable. */
-const KEEP = 20;
+export const KEEP = 20;
 
 export function emptyTally(check: Check): CheckTally {
   return { check, cases: 0, passed: 0, counts: { failed: 0, warnings: 0, observed: 0 }, entries: { failed: [], warnings: [], observed: [] }, skipReasons: [] };

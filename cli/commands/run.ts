@@ -60,7 +60,8 @@ What runs:
   --seed N            default: random, printed and written in the report
   --replay VALUE      run one failure again, as the report prints it:
                       <property>@<seed>:<path>[#<commands path>], <suite>/boundary@<index>,
-                      or <seed>:<path>
+                      or <seed>:<path>; a boundary case reported made plain ends with
+                      :plain=<members> (without it, the case runs as it was generated)
   --shard K/N         run the K-th of N deterministic parts (for CI matrices)
   --concurrency N     cases at work at once (default ${DEFAULT_CONCURRENCY}, at most 64); a case waiting for
                       a store to leave CREATING does not count, so a slow service's waits overlap
