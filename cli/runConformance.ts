@@ -51,6 +51,11 @@ export interface ConformanceOptions extends TargetChoice {
   readonly failOn?: FailOn;
   /** Checks known to fail, with the reason: reported as expected, not failing the run. */
   readonly expectFailures?: readonly ExpectedFailure[];
+  /**
+   * Failing boundary cases run again made plain, for a report a person reads (default true); off
+   * where only which checks fail matters (mutate): the plain case fails the same checks.
+   */
+  readonly plainFailures?: boolean;
   /** Called as each call to the target ends, with its observation (each attempt is one wire exchange) and its time limit: for measuring a run. */
   readonly onCall?: (observation: Observation, timeoutMs: number) => void;
 }
@@ -170,6 +175,7 @@ function engineOptions(settings: Settings, runId: string, options: ConformanceOp
     ...(settings.operations ? { operations: settings.operations } : {}),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
+    ...(options.plainFailures === false ? { plainFailures: false } : {}),
   };
 }
 

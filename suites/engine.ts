@@ -56,6 +56,8 @@ export interface EngineOptions {
   readonly maxLiveStores?: number;
   /** Stops the run between cases (the stores it made are still deleted). */
   readonly signal?: AbortSignal;
+  /** False: failing boundary cases are not run again made plain (BoundaryOptions.plainFailures). */
+  readonly plainFailures?: boolean;
 }
 
 export class RunInterrupted extends Error {
@@ -260,7 +262,7 @@ export async function runBoundary(env: SuiteEnv, suite: Suite, cases: readonly C
     .filter(({ c }) => !wanted || wanted.includes(c.operation))
     .filter(({ index }) => (replay?.caseIndex !== undefined ? index === replay.caseIndex : inShard(index, env.options.shard)));
   const replayOf = (position: number) => `${id}@${chosen[position]!.index}${replay?.plain ? plainSuffix(replay.plain) : ''}`;
-  const makePlain = options.plainFailures && replay === undefined ? plainChooser(KEEP) : () => false;
+  const makePlain = options.plainFailures && env.options.plainFailures !== false && replay === undefined ? plainChooser(KEEP) : () => false;
   // Findings go to the recorder in case order, whatever order the cases (and the plain runs of the
   // failing ones, which start as soon as the cases before have been judged) finished in.
   let recording = Promise.resolve();
