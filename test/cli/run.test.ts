@@ -46,7 +46,7 @@ run('a check that fails: exit 1, the failure with its replay and a pasteable rep
     assert.equal(readdirSync(out).sort(), ['report.json', 'summary.md']);
     assert.is(readReport(out).summary.failed, 1);
     assert.is(readFileSync(stepSummary, 'utf8'), `${readFileSync(join(out, 'summary.md'), 'utf8')}\n`);
-    assert.match(readFileSync(stepSummary, 'utf8'), /\| `validation\.rejects-documented-limit` \| SHOULD \| .* \| `validation\/boundary@\d+` \|/);
+    assert.match(readFileSync(stepSummary, 'utf8'), /\| `validation\.rejects-documented-limit` \| SHOULD \| .* \| `validation\/boundary@\d+(:plain=[a-zA-Z,]+)?` \|/);
     assert.match(r.stdout, /FAIL validation\.rejects-documented-limit \[SHOULD\]/);
     assert.match(r.stdout, new RegExp(`replay: npx omics-conformance run --endpoint ${emulator.url.replace(/\./g, '\\.')} --region [a-z0-9-]+ --suites validation --replay 'validation/boundary@\\d+:plain=[\\w,]+'`));
     assert.match(r.stdout, /reproduce: AWS_DISABLE_HOST_PREFIX_INJECTION=true aws omics create-sequence-store --endpoint-url http:\/\/127\.0\.0\.1:\d+ /);
