@@ -38,7 +38,7 @@ def client_for(r):
             aws_secret_access_key=c['secretAccessKey'],
             aws_session_token=c.get('sessionToken'),
             # The endpoint is the host: no `control-storage-` in front of it.
-            config=Config(inject_host_prefix=False, retries={'max_attempts': r['retry']['maxAttempts'], 'mode': 'standard'}, connect_timeout=seconds, read_timeout=seconds),
+            config=Config(inject_host_prefix=False, retries={'total_max_attempts': r['retry']['maxAttempts'], 'mode': 'standard'}, connect_timeout=seconds, read_timeout=seconds),
         )
     return clients[key]
 
