@@ -17,7 +17,6 @@ try:
     import botocore
     from botocore.config import Config
     from botocore.exceptions import ClientError, ParamValidationError, BotoCoreError, ConnectionError as BotoConnectionError
-    from botocore.retries import standard
 except ImportError:
     say({'ready': False, 'missing': 'python3 cannot import boto3: install it with `python3 -m pip install boto3`'})
     sys.exit(0)
@@ -80,37 +79,29 @@ def plain(value):
     return value
 
 
-class _Status:
-    def __init__(self, status_code):
-        self.status_code = status_code
-
-
 def service_error(e, client, operation_model):
     error = e.response.get('Error', {})
     meta = e.response.get('ResponseMetadata', {})
     code = error.get('Code', 'Unknown')
     status = meta.get('HTTPStatusCode')
     modeled_class = client.exceptions.from_code(code)
-    # What botocore's standard retry makes of it: retryable at all, and as throttling.
-    context = standard.RetryContext(attempt_number=1, operation_model=operation_model, parsed_response=e.response, http_response=_Status(status), caught_exception=None)
     out = {
         'code': code,
         'message': error.get('Message', str(e)),
         'httpStatus': status,
         'requestId': meta.get('RequestId'),
-        'retryable': {'throttling': True} if standard.ThrottledRetryableChecker().is_retryable(context) else standard.StandardRetryConditions().is_retryable(context),
         'modeled': modeled_class is not ClientError and isinstance(e, modeled_class),
         'kind': 'service',
     }
-    # The client's model tells whose fault an error is where its shape says so.
+    # The client's model of the error tells whether it is retryable (and throttling), and whose fault it is.
     try:
         metadata = operation_model.service_model.shape_for(code).metadata
-        if metadata.get('error', {}).get('senderFault'):
-            out['fault'] = 'client'
-        elif metadata.get('fault'):
-            out['fault'] = 'server'
     except botocore.exceptions.NoShapeFoundError:
-        pass
+        return out
+    retryable = metadata.get('retryable')
+    out['retryable'] = {'throttling': bool(retryable.get('throttling'))} if isinstance(retryable, dict) else bool(retryable)
+    # botocore's error metadata: senderFault true for the caller's errors, absent for the service's.
+    out['fault'] = 'client' if metadata.get('error', {}).get('senderFault') else 'server'
     return out
 
 
