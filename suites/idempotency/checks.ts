@@ -3,7 +3,7 @@
 // under the scenario's run-unique name.
 import { behaviours, ClientToken, operations, schemaErrors, service, shapeSchema, type JsonSchema } from '../../specs/index.ts';
 import type { Observation } from '../../targets/types.ts';
-import { describeOutcome, succeeded } from '../observed.ts';
+import { describeOutcome, refusedByClient, succeeded } from '../observed.ts';
 import { callOf, callsOf, listedStores } from '../trace.ts';
 import type { Check, Finding, ScenarioCheck, Trace } from '../types.ts';
 
@@ -165,6 +165,7 @@ export const retrySameTokenCheck = scenarioCheck('retry', {
   check(trace) {
     const obs = callOf(trace, CREATE);
     if (!obs) return incomplete(this.id, trace);
+    if (refusedByClient(obs)) return [{ checkId: this.id, status: 'skipped', message: `the client refused the create itself (${obs.client.error!.name}), so there was nothing to retry (validation.accepts-valid judges a valid create refused)`, observation: obs }];
     const tokens = sentTokens(obs);
     const statuses = (obs.wire ?? []).map((x) => x.response?.status);
     const listed = named(trace, obs.input.name);
