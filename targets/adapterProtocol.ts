@@ -54,7 +54,10 @@ export interface AdapterError {
   readonly kind?: AdapterErrorKind;
 }
 
-export type AdapterAnswer = { readonly id: number; readonly output: Record<string, unknown> } | { readonly id: number; readonly error: AdapterError };
+export type AdapterAnswer =
+  /** `known`: the output members the client's model has for the operation, as paths (`sequenceStores.status`: lists see-through), where the adapter can tell. */
+  | { readonly id: number; readonly output: Record<string, unknown>; readonly known?: readonly string[] }
+  | { readonly id: number; readonly error: AdapterError };
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -113,7 +116,10 @@ export function readAnswer(line: string): AdapterAnswer | string {
     return `printed a line that is not JSON: ${JSON.stringify(line.slice(0, 120))}`;
   }
   if (!isObject(value) || typeof value.id !== 'number') return `printed a line without a numeric id: ${JSON.stringify(line.slice(0, 120))}`;
-  if (isObject(value.output)) return { id: value.id, output: value.output };
+  if (isObject(value.output)) {
+    const known = Array.isArray(value.known) && value.known.every((k) => typeof k === 'string') ? { known: value.known as string[] } : {};
+    return { id: value.id, output: value.output, ...known };
+  }
   if ('error' in value) {
     const problem = errorProblem(value.error);
     return problem ? `answered id ${value.id} with a malformed error (${problem})` : { id: value.id, error: value.error as AdapterError };
@@ -134,7 +140,7 @@ function retryableOf(r: AdapterError['retryable']): ObservedError['retryable'] |
 export type AnswerView = { readonly client: ClientView } | { readonly transportError: string } | { readonly unsupported: string };
 
 export function viewOf(op: OperationName, answer: AdapterAnswer): AnswerView {
-  if ('output' in answer) return { client: { output: toSdkForm(operations[op].output, answer.output) as Record<string, unknown> } };
+  if ('output' in answer) return { client: { output: toSdkForm(operations[op].output, answer.output) as Record<string, unknown>, ...(answer.known ? { knownMembers: answer.known } : {}) } };
   const e = answer.error;
   const kind = kindOf(e);
   if (kind === 'transport') return { transportError: `${e.code}: ${e.message}` };

@@ -31,6 +31,12 @@ export interface ClientView {
    * carried it (timestamps that are date-time strings as Dates, everything else as it came).
    */
   readonly unreadable?: string;
+  /**
+   * The output members the client's model has for the operation, as paths joined by dots, lists
+   * see-through (an SDK behind an adapter that says): a member of the contract outside them is one
+   * the client predates, and may leave out.
+   */
+  readonly knownMembers?: readonly string[];
 }
 
 export interface ObservedError {

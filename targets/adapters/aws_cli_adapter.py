@@ -54,6 +54,50 @@ if not cli:
     say({'ready': False, 'missing': 'no AWS CLI %s found: install it with %s' % (major, install)})
     sys.exit(0)
 
+# The output members the CLI's own model has per operation, read by its interpreter (a v2 carries
+# its botocore inside awscli); none where that cannot be read (a frozen binary).
+MODEL_CODE = '''
+import json
+try:
+    from awscli.botocore.session import get_session
+except ImportError:
+    from botocore.session import get_session
+def paths(shape, prefix='', depth=0):
+    if shape is None or depth > 10:
+        return []
+    if shape.type_name == 'list':
+        return paths(shape.member, prefix, depth + 1)
+    if shape.type_name != 'structure':
+        return []
+    return [p for k, s in shape.members.items() for p in [prefix + k] + paths(s, prefix + k + '.', depth + 1)]
+m = get_session().get_service_model('omics')
+print(json.dumps({op: paths(m.operation_model(op).output_shape) for op in m.operation_names}))
+'''
+
+
+def interpreter_of(command):
+    if command[0] == sys.executable:
+        return sys.executable
+    try:
+        with open(command[0], 'rb') as f:
+            first = f.readline().decode('utf-8', 'replace')
+    except OSError:
+        return None
+    return first[2:].strip().split()[0] if first.startswith('#!') else None
+
+
+def output_members(command):
+    python = interpreter_of(command)
+    if not python:
+        return {}
+    try:
+        done = subprocess.run([python, '-c', MODEL_CODE], capture_output=True, text=True, timeout=VERSION_TIMEOUT_S)
+        return json.loads(done.stdout) if done.returncode == 0 else {}
+    except (OSError, subprocess.TimeoutExpired, ValueError):
+        return {}
+
+
+known = output_members(cli)
 KEBAB = re.compile(r'(?<!^)(?=[A-Z])')
 ERROR_LINE = re.compile(r'An error occurred \(([^)]+)\)(?: \(reached max retries: \d+\))? when calling the \w+ operation(?: \(reached max retries: \d+\))?: (.*)')
 STATUS_LINE = re.compile(r'"[A-Z]+ \S+ HTTP/1\.1" (\d{3}) ')
@@ -124,7 +168,10 @@ def answer(r):
         return {'id': rid, 'error': {'code': 'Timeout', 'message': 'the CLI did not end within %d ms' % r['timeoutMs'], 'kind': 'transport'}}
     if done.returncode == 0:
         text = done.stdout.strip()
-        return {'id': rid, 'output': json.loads(text) if text else {}}
+        answer = {'id': rid, 'output': json.loads(text) if text else {}}
+        if op in known:
+            answer['known'] = known[op]
+        return answer
     return {'id': rid, 'error': error_of(done.returncode, done.stderr, name)}
 
 

@@ -66,6 +66,17 @@ def unknown_member(shape, value, path):
     return None
 
 
+def member_paths(shape, prefix='', depth=0):
+    """The members the client's model has in shape, as paths joined by dots (lists see-through)."""
+    if shape is None or depth > 10:
+        return []
+    if shape.type_name == 'list':
+        return member_paths(shape.member, prefix, depth + 1)
+    if shape.type_name != 'structure':
+        return []
+    return [p for k, m in shape.members.items() for p in [prefix + k] + member_paths(m, prefix + k + '.', depth + 1)]
+
+
 def plain(value):
     """The output as JSON: datetimes as ISO 8601 strings, bytes as base64."""
     if isinstance(value, datetime.datetime):
@@ -118,7 +129,7 @@ def answer(r):
     try:
         output = getattr(client, botocore.xform_name(op))(**r['input'])
         output.pop('ResponseMetadata', None)
-        return {'id': rid, 'output': plain(output)}
+        return {'id': rid, 'output': plain(output), 'known': member_paths(operation_model.output_shape)}
     except ClientError as e:
         return {'id': rid, 'error': service_error(e, client, operation_model)}
     except ParamValidationError as e:

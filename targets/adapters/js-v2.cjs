@@ -52,6 +52,14 @@ function unknownMember(shape, value, path) {
   return undefined;
 }
 
+/** The members the client's model has in `shape`, as paths joined by dots (lists see-through). */
+function memberPaths(shape, prefix = '', depth = 0) {
+  if (!shape || depth > 10) return [];
+  if (shape.type === 'list') return memberPaths(shape.member, prefix, depth + 1);
+  if (shape.type !== 'structure') return [];
+  return Object.entries(shape.members).flatMap(([k, m]) => [`${prefix}${k}`, ...memberPaths(m, `${prefix}${k}.`, depth + 1)]);
+}
+
 const clients = new Map();
 function clientFor(r) {
   const key = JSON.stringify([r.endpoint, r.region, r.credentials, r.retry.maxAttempts, r.timeoutMs]);
@@ -105,7 +113,7 @@ async function answer(r) {
   if (unknown) return { id, error: { code: 'UnexpectedParameter', message: `its model has no member ${unknown}`, kind: 'unsupported' } };
   try {
     const output = await client[method](r.input).promise();
-    return { id, output: plain(output) };
+    return { id, output: plain(output), known: memberPaths(model.output) };
   } catch (e) {
     return { id, error: errorOf(e, client) };
   }

@@ -17,6 +17,8 @@ test('hello and answer lines: what is not one is named', () => {
   assert.match(readHello('starting…') as string, /first line is not JSON/);
   assert.match(readHello('{"id":1}') as string, /not a hello/);
   assert.equal(readAnswer('{"id":3,"output":{"a":1}}'), { id: 3, output: { a: 1 } });
+  assert.equal(readAnswer('{"id":3,"output":{},"known":["id","s3Access.s3Uri"]}'), { id: 3, output: {}, known: ['id', 's3Access.s3Uri'] });
+  assert.equal(readAnswer('{"id":3,"output":{},"known":[1]}'), { id: 3, output: {} });
   assert.match(readAnswer('Traceback') as string, /not JSON/);
   assert.match(readAnswer('{"output":{}}') as string, /without a numeric id/);
   assert.match(readAnswer('{"id":1,"error":{"message":"m"}}') as string, /error\.code/);
