@@ -10,6 +10,7 @@ import { shippedAdapter, type SdkName } from '../../targets/sdks.ts';
 import { testIf } from '../support/skip.ts';
 import { adapterHello, runtimesNodeModules } from '../support/tools.ts';
 import { checkOf, failingIds } from '../support/report.ts';
+import { startEmulatorProcess } from '../support/emulatorProcess.ts';
 import type { Report } from '../../reports/report.ts';
 
 // The JS SDK v2 is a test runtime package (test/runtimes), found by its adapter through NODE_PATH.
@@ -58,6 +59,18 @@ testIf(test, boto3, noBoto3)('boto3: every suite passes; members from a newer se
   assert.equal(failingIds(newer), []);
   assert.ok(checkOf(newer, 'shape.unknown-members').counts.warnings > 0, 'the unknown member was seen on the wire');
   assert.is(checkOf(newer, 'wire.response-agrees').status, 'passed', 'and boto3 read the rest of the answer');
+});
+
+testIf(test, boto3, noBoto3)("boto3 against an --endpoint that is our emulator: its admin route gives the log and the faults", async () => {
+  const emulator = await startEmulatorProcess();
+  try {
+    const report = await run({ sdk: 'boto3', endpoint: emulator.url, suites: ['idempotency'] });
+    assert.is(report.target.kind, 'endpoint');
+    assert.equal(failingIds(report), []);
+    for (const id of ['idempotency.sdk-fills-token', 'idempotency.retry-same-token']) assert.is(checkOf(report, id).status, 'passed', id);
+  } finally {
+    await emulator.stop();
+  }
 });
 
 const [jsV2, noJsV2] = present('js-v2');
