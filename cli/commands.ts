@@ -13,6 +13,10 @@ export const commands: Readonly<Record<string, Command>> = {
     summary: 'prove the harness: the suites against every mutant and benign variant of the emulator, a kill matrix',
     load: () => import('./commands/mutate.ts'),
   },
+  report: {
+    summary: 'write a report again in every format (render), or combine the reports of --shard runs into one (merge)',
+    load: () => import('./commands/report.ts'),
+  },
   emulator: { summary: 'serve the reference HealthOmics emulator over HTTP', load: () => import('./commands/emulator.ts') },
   drift: {
     summary: 'compare the contract in specs/ with an official model file (botocore or Smithy JSON)',

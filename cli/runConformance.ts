@@ -1,8 +1,8 @@
 // runConformance(options): the whole run as a library call: target, suites, cleanup, report.
 import { randomBytes } from 'node:crypto';
 import { buildReport, type Report } from '../reports/report.ts';
-import { writeJsonReport } from '../reports/json.ts';
 import { prepareReportDir, ReportDirError } from '../reports/reportDir.ts';
+import { REPORTER_NAMES, writeReports, type ReporterName } from '../reports/reporters.ts';
 import { runVerdict, type ExpectedFailure, type FailOn } from '../reports/verdict.ts';
 import { selectChecks, selectSuites, type Progress, type Replay, type Shard } from '../suites/index.ts';
 import { MIN_LIVE_STORES } from '../suites/liveStores.ts';
@@ -26,7 +26,7 @@ export interface ConformanceOptions extends TargetChoice {
   readonly runs?: number;
   /** Default: a fresh random seed, written in the report. */
   readonly seed?: number;
-  /** `<seed>:<path>`, `<property>@<seed>:<path>` or `<suite>/boundary@<index>`, from a report. */
+  /** `<seed>:<path>`, `<property>@<seed>:<path>` or `<suite>/boundary@<index>[:plain=<members>]`, from a report. */
   readonly replay?: string;
   /** `K/N`: this run takes the K-th of N deterministic parts. */
   readonly shard?: string;
@@ -42,8 +42,10 @@ export interface ConformanceOptions extends TargetChoice {
   readonly checks?: readonly string[];
   /** Judge every selected check but these. */
   readonly skipChecks?: readonly string[];
-  /** Where report.json goes (default conformance-report/); `false` writes nothing. */
+  /** Where the reports go (default conformance-report/); `false` writes nothing. */
   readonly reportDir?: string | false;
+  /** The formats written there (default all: json, junit, md, html). */
+  readonly reporters?: readonly ReporterName[];
   readonly onProgress?: (progress: Progress) => void;
   /** Abort to stop between cases; the run still deletes the stores it made and reports. */
   readonly signal?: AbortSignal;
@@ -51,6 +53,11 @@ export interface ConformanceOptions extends TargetChoice {
   readonly failOn?: FailOn;
   /** Checks known to fail, with the reason: reported as expected, not failing the run. */
   readonly expectFailures?: readonly ExpectedFailure[];
+  /**
+   * Failing boundary cases run again made plain, for a report a person reads (default true); off
+   * where only which checks fail matters (mutate): the plain case fails the same checks.
+   */
+  readonly plainFailures?: boolean;
   /** Called as each call to the target ends, with its observation (each attempt is one wire exchange) and its time limit: for measuring a run. */
   readonly onCall?: (observation: Observation, timeoutMs: number) => void;
 }
@@ -88,8 +95,10 @@ export function parseReplay(text: string | undefined): Replay | undefined {
   const property = at >= 0 ? text.slice(0, at) : undefined;
   const rest = at >= 0 ? text.slice(at + 1) : text;
   if (property?.endsWith('/boundary')) {
-    if (!/^\d+$/.test(rest)) throw new UsageError(`--replay ${text}: a boundary case is replayed as <suite>/boundary@<index>`);
-    return { property, caseIndex: Number(rest) };
+    // `:plain=<members>`: the case with those members made plain, as a report names it.
+    const m = /^(\d+)(?::plain=([A-Za-z]\w*(?:,[A-Za-z]\w*)*))?$/.exec(rest);
+    if (!m) throw new UsageError(`--replay ${text}: a boundary case is replayed as <suite>/boundary@<index>, or <suite>/boundary@<index>:plain=<member>,… as the report prints it`);
+    return { property, caseIndex: Number(m[1]), ...(m[2] !== undefined ? { plain: m[2].split(',') } : {}) };
   }
   // A command sequence's replay ends with `#` and which of its commands ran at each shrink step.
   const hash = rest.indexOf('#');
@@ -170,6 +179,7 @@ function engineOptions(settings: Settings, runId: string, options: ConformanceOp
     ...(settings.operations ? { operations: settings.operations } : {}),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
+    ...(options.plainFailures === false ? { plainFailures: false } : {}),
   };
 }
 
@@ -226,7 +236,7 @@ export async function runConformance(options: ConformanceOptions = {}): Promise<
     durationMs: Date.now() - startedAt.getTime(),
   });
   const report: Report = { ...built, verdict: runVerdict(built, { ...(options.failOn ? { failOn: options.failOn } : {}), ...(options.expectFailures ? { expected: options.expectFailures } : {}) }) };
-  const reportFiles = reportDir === undefined ? [] : [await writeJsonReport(report, reportDir)];
+  const reportFiles = reportDir === undefined ? [] : await writeReports(report, reportDir, options.reporters ?? REPORTER_NAMES);
   return { report, reportFiles, ...(target.client !== undefined ? { client: target.client } : {}) };
 }
 

@@ -1,6 +1,8 @@
 // omics-conformance run: the conformance suites against a target, with reports.
 import { readFile } from 'node:fs/promises';
+import type { ParseArgsConfig } from 'node:util';
 import { consoleSummary } from '../../reports/console.ts';
+import { parseReporters, REPORTER_NAMES, REPORTERS, type ReporterName } from '../../reports/reporters.ts';
 import { FAIL_ON, parseExpectedFailures, type ExpectedFailure, type FailOn } from '../../reports/verdict.ts';
 import { checkRegistry, suiteNames, type Check, type Progress } from '../../suites/index.ts';
 import { errors } from '../../specs/index.ts';
@@ -8,6 +10,7 @@ import { MIN_LIVE_STORES } from '../../suites/liveStores.ts';
 import { StoreLedger } from '../../targets/ledger.ts';
 import { DEFAULT_ASSUMED_SETTLE_S, DEFAULT_CONCURRENCY, DEFAULT_REPORT_DIR, DEFAULT_RUNS, MAX_RUNS, planConformance, runConformance, TargetUnreachableError, type ConformanceOptions, type Plan } from '../runConformance.ts';
 import { DEFAULT_MAX_LIVE_STORES, DEFAULT_MAX_STORES, DEFAULT_RATE, DEFAULT_REGION, MAX_RETRIES, TARGET_KINDS, targetKind, type TargetKind } from '../targetFactory.ts';
+import { appendStepSummary } from '../stepSummary.ts';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, numberOption, parseOptions, UsageError, type NumberRange } from '../usage.ts';
 import { AdapterFailure } from '../../targets/adapterProcess.ts';
 import { DEFAULT_SDK, SDK_NAMES, type SdkName } from '../../targets/sdks.ts';
@@ -23,7 +26,7 @@ export function sdkList(text: string): SdkName[] {
 
 const HELP = `Usage: omics-conformance run [options]
 
-Runs the conformance suites against a target and writes report.json.
+Runs the conformance suites against a target and writes its reports.
 
 Target:
   --target KIND       emulator (default: the embedded emulator on an ephemeral 127.0.0.1 port),
@@ -78,7 +81,8 @@ What runs:
   --seed N            default: random, printed and written in the report
   --replay VALUE      run one failure again, as the report prints it:
                       <property>@<seed>:<path>[#<commands path>], <suite>/boundary@<index>,
-                      or <seed>:<path>
+                      or <seed>:<path>; a boundary case reported made plain ends with
+                      :plain=<members> (without it, the case runs as it was generated)
   --shard K/N         run the K-th of N deterministic parts (for CI matrices)
   --concurrency N     cases at work at once (default ${DEFAULT_CONCURRENCY}, at most 64); a case waiting for
                       a store to leave CREATING does not count, so a slow service's waits overlap
@@ -100,8 +104,13 @@ What fails the run:
                       as stale
 
 Output:
-  --report-dir DIR    where report.json goes (default ${DEFAULT_REPORT_DIR}/); made and checked
+  --report-dir DIR    where the reports go (default ${DEFAULT_REPORT_DIR}/); made and checked
                       writable before anything runs
+  --reporters a,b     the formats to write there (default all four):
+                      ${REPORTER_NAMES.map((n) => `${n} (${REPORTERS[n].file})`).join(', ')}.
+                      When GITHUB_STEP_SUMMARY is set, summary.md is appended to that file too.
+                      \`omics-conformance report render DIR\` writes them again from report.json;
+                      \`omics-conformance report merge\` combines the reports of --shard runs
   -h, --help          this text
 
 Credentials for an endpoint come from AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY, dummy ones when
@@ -223,36 +232,48 @@ export function progressPrinter(tty: boolean, write: (text: string) => void): (p
   };
 }
 
+/** The options `run` takes. */
+export const RUN_OPTIONS = {
+  target: { type: 'string' },
+  endpoint: { type: 'string' },
+  region: { type: 'string' },
+  suites: { type: 'string' },
+  operations: { type: 'string' },
+  checks: { type: 'string' },
+  'skip-checks': { type: 'string' },
+  runs: { type: 'string' },
+  seed: { type: 'string' },
+  replay: { type: 'string' },
+  shard: { type: 'string' },
+  concurrency: { type: 'string' },
+  'timeout-ms': { type: 'string' },
+  retries: { type: 'string' },
+  'report-dir': { type: 'string' },
+  reporters: { type: 'string' },
+  'allow-real-resources': { type: 'boolean' },
+  'max-stores': { type: 'string' },
+  'max-live-stores': { type: 'string' },
+  'assume-settle-s': { type: 'string' },
+  rate: { type: 'string' },
+  plan: { type: 'boolean' },
+  'list-checks': { type: 'boolean' },
+  'fail-on': { type: 'string' },
+  'expect-failures': { type: 'string' },
+  sdk: { type: 'string' },
+  'sdk-adapter': { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const satisfies ParseArgsConfig['options'];
+
+function reportersOf(text: string): ReporterName[] {
+  try {
+    return parseReporters(text);
+  } catch (err) {
+    throw new UsageError(`run: ${(err as Error).message}`);
+  }
+}
+
 export async function main(argv: string[]): Promise<number> {
-  const values: Record<string, string | boolean | undefined> = parseOptions('run', argv, {
-    target: { type: 'string' },
-    endpoint: { type: 'string' },
-    region: { type: 'string' },
-    suites: { type: 'string' },
-    operations: { type: 'string' },
-    checks: { type: 'string' },
-    'skip-checks': { type: 'string' },
-    runs: { type: 'string' },
-    seed: { type: 'string' },
-    replay: { type: 'string' },
-    shard: { type: 'string' },
-    concurrency: { type: 'string' },
-    'timeout-ms': { type: 'string' },
-    retries: { type: 'string' },
-    'report-dir': { type: 'string' },
-    'allow-real-resources': { type: 'boolean' },
-    'max-stores': { type: 'string' },
-    'max-live-stores': { type: 'string' },
-    'assume-settle-s': { type: 'string' },
-    rate: { type: 'string' },
-    plan: { type: 'boolean' },
-    'list-checks': { type: 'boolean' },
-    'fail-on': { type: 'string' },
-    'expect-failures': { type: 'string' },
-    sdk: { type: 'string' },
-    'sdk-adapter': { type: 'string' },
-    help: { type: 'boolean', short: 'h' },
-  });
+  const values: Record<string, string | boolean | undefined> = parseOptions('run', argv, RUN_OPTIONS);
   if (values.help) {
     console.log(HELP);
     return EXIT_OK;
@@ -288,6 +309,7 @@ export async function main(argv: string[]): Promise<number> {
     ...(values['timeout-ms'] !== undefined ? { timeoutMs: numeric(values, 'timeout-ms')! } : {}),
     ...(values.retries !== undefined ? { retries: numeric(values, 'retries')! } : {}),
     ...(values['report-dir'] ? { reportDir: values['report-dir'] as string } : {}),
+    ...(values.reporters !== undefined ? { reporters: reportersOf(values.reporters as string) } : {}),
     ...(values['allow-real-resources'] ? { allowRealResources: true } : {}),
     ...(values['max-stores'] !== undefined ? { maxStores: numeric(values, 'max-stores')! } : {}),
     ...(values['max-live-stores'] !== undefined ? { maxLiveStores: numeric(values, 'max-live-stores')! } : {}),
@@ -338,6 +360,7 @@ export async function main(argv: string[]): Promise<number> {
     const { report, reportFiles } = await runConformance(runOptions);
     if (tty) process.stderr.write('\r\x1b[2K');
     console.log(consoleSummary(report, reportFiles));
+    await appendStepSummary(reportFiles);
     if (signals > 0) return EXIT_FAILED;
     if (report.verdict?.outcome === 'nothing-judged') {
       console.error(`omics-conformance run: nothing was tested: ${options.replay ? `--replay ${options.replay} matches no case of the suites run (${report.suites.join(', ')})` : 'no check judged a case (every check was skipped; the report says why)'}`);

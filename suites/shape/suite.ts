@@ -76,6 +76,6 @@ export const shapeSuite: Suite = {
   checks: shapeChecks,
   async run(env) {
     const execute = (c: Case) => executeShapeCase(env, c);
-    await concurrently(env, [(e) => runBoundary(e, this, createCases(), execute), (e) => runProperty(e, this, 'shape/CreateSequenceStore/valid', 'CreateSequenceStore', validCase('CreateSequenceStore'), execute)]);
+    await concurrently(env, [(e) => runBoundary(e, this, createCases(), execute, { plainFailures: true }), (e) => runProperty(e, this, 'shape/CreateSequenceStore/valid', 'CreateSequenceStore', validCase('CreateSequenceStore'), execute)]);
   },
 };

@@ -91,7 +91,7 @@ export const validationSuite: Suite = {
   async run(env) {
     const execute = (c: Case) => executeValidationCase(env, c);
     await concurrently(env, [
-      (e) => runBoundary(e, this, allBoundaryCases(), execute),
+      (e) => runBoundary(e, this, allBoundaryCases(), execute, { plainFailures: true }),
       ...operationNames.flatMap((op) => [(e: SuiteEnv) => runProperty(e, this, `validation/${op}/invalid`, op, invalidCase(op), execute), (e: SuiteEnv) => runProperty(e, this, `validation/${op}/valid`, op, validCase(op), execute)]),
     ]);
   },

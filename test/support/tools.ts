@@ -10,6 +10,8 @@ export const haveAwsCli = works('aws', ['--version']);
 export const noAwsCliReason = 'the AWS CLI (`aws --version`) is not installed on this machine';
 export const haveBoto3 = works('python3', ['-c', 'import boto3']);
 export const noBoto3Reason = 'python3 with boto3 (`python3 -c "import boto3"`) is not available on this machine';
+export const haveCurl = works('curl', ['--version']);
+export const noCurlReason = 'curl (`curl --version`) is not installed on this machine';
 
 /** Where the test runtimes' packages are (the JS SDK v2 among them): test/runtimes/node_modules. */
 export const runtimesNodeModules = new URL('../runtimes/node_modules', import.meta.url).pathname;
