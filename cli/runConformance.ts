@@ -15,6 +15,8 @@ import { endpointTarget } from '../targets/endpoint.ts';
 import { guardedTarget } from '../targets/guarded.ts';
 import { notHealthOmics, plainTransportError } from '../targets/speaks.ts';
 import type { CallOptions, Observation, Target } from '../targets/types.ts';
+import type { AdapterFailure } from '../targets/adapterProcess.ts';
+import type { AdapterTarget } from '../targets/adapterTarget.ts';
 import { createTarget, DEFAULT_MAX_LIVE_STORES, DEFAULT_MAX_STORES, DEFAULT_RATE, targetKind, type TargetChoice } from './targetFactory.ts';
 import { UsageError } from './usage.ts';
 
@@ -68,6 +70,8 @@ export class TargetUnreachableError extends Error {
 export interface ConformanceResult {
   readonly report: Report;
   readonly reportFiles: readonly string[];
+  /** The SDK the calls went through, where it was not the JS SDK v3 in process (its name and version). */
+  readonly client?: string;
 }
 
 export const DEFAULT_RUNS = 20;
@@ -179,6 +183,11 @@ function engineOptions(settings: Settings, runId: string, options: ConformanceOp
   };
 }
 
+/** The failure of an adapter the target's calls went through, if it broke. */
+function adapterFailure(target: Target): AdapterFailure | undefined {
+  return (target as Partial<AdapterTarget>).failure?.();
+}
+
 /** When the suites stopped on an exception, the stores in the target's ledger are still deleted. */
 async function sweep(target: Target, runId: string, timeoutMs: number): Promise<string[]> {
   if (!target.ledger?.outstanding().length) return [];
@@ -204,10 +213,15 @@ export async function runConformance(options: ConformanceOptions = {}): Promise<
     try {
       result = await runSuites(target, selected, engineOptions(settings, runId, options));
     } catch (err) {
+      const broken = adapterFailure(target);
+      if (broken) throw broken;
       const left = await sweep(target, runId, timeoutMs);
       if (left.length) throw new Error(`${(err as Error).message}; stores of this run not deleted: ${left.join(', ')}`);
       throw err;
     }
+    // An adapter that broke on the way leaves findings that cannot be trusted: the run reports that alone.
+    const broken = adapterFailure(target);
+    if (broken) throw broken;
   } finally {
     await target.close();
   }
@@ -223,7 +237,7 @@ export async function runConformance(options: ConformanceOptions = {}): Promise<
   });
   const report: Report = { ...built, verdict: runVerdict(built, { ...(options.failOn ? { failOn: options.failOn } : {}), ...(options.expectFailures ? { expected: options.expectFailures } : {}) }) };
   const reportFiles = reportDir === undefined ? [] : await writeReports(report, reportDir, options.reporters ?? REPORTER_NAMES);
-  return { report, reportFiles };
+  return { report, reportFiles, ...(target.client !== undefined ? { client: target.client } : {}) };
 }
 
 export interface SuitePlan {

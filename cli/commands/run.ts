@@ -12,6 +12,17 @@ import { DEFAULT_ASSUMED_SETTLE_S, DEFAULT_CONCURRENCY, DEFAULT_REPORT_DIR, DEFA
 import { DEFAULT_MAX_LIVE_STORES, DEFAULT_MAX_STORES, DEFAULT_RATE, DEFAULT_REGION, MAX_RETRIES, TARGET_KINDS, targetKind, type TargetKind } from '../targetFactory.ts';
 import { appendStepSummary } from '../stepSummary.ts';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, numberOption, parseOptions, UsageError, type NumberRange } from '../usage.ts';
+import { AdapterFailure } from '../../targets/adapterProcess.ts';
+import { DEFAULT_SDK, SDK_NAMES, type SdkName } from '../../targets/sdks.ts';
+import { runMatrix } from '../sdkMatrix.ts';
+
+/** The SDKs --sdk names, each known and once. */
+export function sdkList(text: string): SdkName[] {
+  const names = nonEmpty('--sdk', text);
+  const unknown = names.filter((n) => !(SDK_NAMES as readonly string[]).includes(n));
+  if (unknown.length) throw new UsageError(`run: --sdk ${unknown.join(', ')}: SDKs are ${SDK_NAMES.join(', ')} (or --sdk-adapter "COMMAND" for an adapter of your own)`);
+  return [...new Set(names)] as SdkName[];
+}
 
 const HELP = `Usage: omics-conformance run [options]
 
@@ -26,6 +37,16 @@ Target:
                       rules at this URL, host prefix off (for testing the harness)
   --region REGION     default: AWS_REGION, else AWS_DEFAULT_REGION, else ${DEFAULT_REGION}
                       (--target aws has no default: one of them must be set)
+
+The SDK under test (the emulator and --endpoint targets):
+  --sdk NAME[,NAME]   the client the calls go through: ${SDK_NAMES.join(', ')}
+                      (default ${DEFAULT_SDK}, in process). The others run behind an adapter in
+                      their own process (targets/adapters/); where the endpoint is our emulator,
+                      its request log is their wire. Several names run the same seed through each
+                      and write one table, SDKs as columns and checks as rows (sdk-matrix.md and
+                      sdk-matrix.json in --report-dir, each SDK's report in a folder of its name)
+  --sdk-adapter CMD   an adapter of your own, started as this command line (README.md,
+                      "Verify an SDK": JSON lines on stdin and stdout)
 
 The real service (--target aws) creates and deletes stores in your account:
   --allow-real-resources  required; without it the run refuses to start
@@ -186,6 +207,7 @@ const EXAMPLES: Readonly<Record<string, string>> = {
   '--skip-checks': 'check ids such as validation.rejects-invalid, or shape.*',
   '--suites': suiteNames.join(', '),
   '--operations': 'operation names such as CreateSequenceStore',
+  '--sdk': SDK_NAMES.join(', '),
 };
 
 /** A comma-separated option that must name something: `--suites ,` is a mistake, not "all". */
@@ -237,6 +259,8 @@ export const RUN_OPTIONS = {
   'list-checks': { type: 'boolean' },
   'fail-on': { type: 'string' },
   'expect-failures': { type: 'string' },
+  sdk: { type: 'string' },
+  'sdk-adapter': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const satisfies ParseArgsConfig['options'];
 
@@ -265,6 +289,8 @@ export async function main(argv: string[]): Promise<number> {
   if (failOn !== undefined && !(FAIL_ON as readonly string[]).includes(failOn)) throw new UsageError(`run: --fail-on ${failOn}: give one of ${FAIL_ON.join(', ')}`);
   const expectFailures = values['expect-failures'] !== undefined ? await expectedFailuresFrom(values['expect-failures'] as string) : undefined;
 
+  const sdks = values.sdk !== undefined ? sdkList(values.sdk as string) : undefined;
+  if (sdks && sdks.length > 1 && values['sdk-adapter'] !== undefined) throw new UsageError('run: --sdk with several SDKs runs the shipped adapters; an adapter of your own (--sdk-adapter) runs alone');
   const tty = Boolean(process.stderr.isTTY) && !process.env.CI;
   const ledger = new StoreLedger();
   const options: ConformanceOptions = {
@@ -290,8 +316,11 @@ export async function main(argv: string[]): Promise<number> {
     ...(values.rate !== undefined ? { rate: numeric(values, 'rate')! } : {}),
     ...(failOn ? { failOn: failOn as FailOn } : {}),
     ...(expectFailures ? { expectFailures } : {}),
+    ...(values['sdk-adapter'] !== undefined ? { sdkAdapter: values['sdk-adapter'] as string } : {}),
+    ...(sdks?.length === 1 ? { sdk: sdks[0]! } : {}),
     ledger,
   };
+  if (sdks && sdks.length > 1) return runMatrix(sdks, options, (t) => process.stderr.write(t));
   if (values.plan) {
     const plan = await planConformance({ ...options, ...(values['assume-settle-s'] !== undefined ? { assumeSettleS: numeric(values, 'assume-settle-s')! } : {}) });
     console.log(formatPlan(plan, targetKind(options)));
@@ -340,7 +369,7 @@ export async function main(argv: string[]): Promise<number> {
     return report.verdict?.outcome === 'passed' ? EXIT_OK : EXIT_FAILED;
   } catch (err) {
     if (tty) process.stderr.write('\r\x1b[2K');
-    if (err instanceof TargetUnreachableError) {
+    if (err instanceof TargetUnreachableError || err instanceof AdapterFailure) {
       console.error(`omics-conformance run: ${err.message}`);
       return EXIT_USAGE;
     }
