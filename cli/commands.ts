@@ -25,6 +25,10 @@ export const commands: Readonly<Record<string, Command>> = {
     summary: 'run the same seeded cases on two targets at once and report every difference by JSON path',
     load: () => import('./commands/diff.ts'),
   },
+  report: {
+    summary: 'write a report again in every format (render), or combine the reports of --shard runs into one (merge)',
+    load: () => import('./commands/report.ts'),
+  },
   emulator: { summary: 'serve the reference HealthOmics emulator over HTTP', load: () => import('./commands/emulator.ts') },
   drift: {
     summary: 'compare the contract in specs/ with an official model file (botocore or Smithy JSON)',

@@ -1,8 +1,8 @@
 // runConformance(options): the whole run as a library call: target, suites, cleanup, report.
 import { randomBytes } from 'node:crypto';
 import { buildReport, type Report } from '../reports/report.ts';
-import { writeJsonReport } from '../reports/json.ts';
 import { prepareReportDir, ReportDirError } from '../reports/reportDir.ts';
+import { REPORTER_NAMES, writeReports, type ReporterName } from '../reports/reporters.ts';
 import { runVerdict, type ExpectedFailure, type FailOn } from '../reports/verdict.ts';
 import { selectChecks, selectSuites, type Progress, type Replay, type Shard } from '../suites/index.ts';
 import { MIN_LIVE_STORES } from '../suites/liveStores.ts';
@@ -15,6 +15,8 @@ import { endpointTarget } from '../targets/endpoint.ts';
 import { guardedTarget } from '../targets/guarded.ts';
 import { notHealthOmics, plainTransportError } from '../targets/speaks.ts';
 import type { CallOptions, Observation, Target } from '../targets/types.ts';
+import type { AdapterFailure } from '../targets/adapterProcess.ts';
+import type { AdapterTarget } from '../targets/adapterTarget.ts';
 import { createTarget, DEFAULT_MAX_LIVE_STORES, DEFAULT_MAX_STORES, DEFAULT_RATE, targetKind, type TargetChoice } from './targetFactory.ts';
 import { UsageError } from './usage.ts';
 
@@ -24,7 +26,7 @@ export interface ConformanceOptions extends TargetChoice {
   readonly runs?: number;
   /** Default: a fresh random seed, written in the report. */
   readonly seed?: number;
-  /** `<seed>:<path>`, `<property>@<seed>:<path>` or `<suite>/boundary@<index>`, from a report. */
+  /** `<seed>:<path>`, `<property>@<seed>:<path>` or `<suite>/boundary@<index>[:plain=<members>]`, from a report. */
   readonly replay?: string;
   /** `K/N`: this run takes the K-th of N deterministic parts. */
   readonly shard?: string;
@@ -40,8 +42,10 @@ export interface ConformanceOptions extends TargetChoice {
   readonly checks?: readonly string[];
   /** Judge every selected check but these. */
   readonly skipChecks?: readonly string[];
-  /** Where report.json goes (default conformance-report/); `false` writes nothing. */
+  /** Where the reports go (default conformance-report/); `false` writes nothing. */
   readonly reportDir?: string | false;
+  /** The formats written there (default all: json, junit, md, html). */
+  readonly reporters?: readonly ReporterName[];
   readonly onProgress?: (progress: Progress) => void;
   /** Abort to stop between cases; the run still deletes the stores it made and reports. */
   readonly signal?: AbortSignal;
@@ -49,6 +53,11 @@ export interface ConformanceOptions extends TargetChoice {
   readonly failOn?: FailOn;
   /** Checks known to fail, with the reason: reported as expected, not failing the run. */
   readonly expectFailures?: readonly ExpectedFailure[];
+  /**
+   * Failing boundary cases run again made plain, for a report a person reads (default true); off
+   * where only which checks fail matters (mutate): the plain case fails the same checks.
+   */
+  readonly plainFailures?: boolean;
   /** Called as each call to the target ends, with its observation (each attempt is one wire exchange) and its time limit: for measuring a run. */
   readonly onCall?: (observation: Observation, timeoutMs: number) => void;
 }
@@ -61,6 +70,8 @@ export class TargetUnreachableError extends Error {
 export interface ConformanceResult {
   readonly report: Report;
   readonly reportFiles: readonly string[];
+  /** The SDK the calls went through, where it was not the JS SDK v3 in process (its name and version). */
+  readonly client?: string;
 }
 
 export const DEFAULT_RUNS = 20;
@@ -84,8 +95,10 @@ export function parseReplay(text: string | undefined): Replay | undefined {
   const property = at >= 0 ? text.slice(0, at) : undefined;
   const rest = at >= 0 ? text.slice(at + 1) : text;
   if (property?.endsWith('/boundary')) {
-    if (!/^\d+$/.test(rest)) throw new UsageError(`--replay ${text}: a boundary case is replayed as <suite>/boundary@<index>`);
-    return { property, caseIndex: Number(rest) };
+    // `:plain=<members>`: the case with those members made plain, as a report names it.
+    const m = /^(\d+)(?::plain=([A-Za-z]\w*(?:,[A-Za-z]\w*)*))?$/.exec(rest);
+    if (!m) throw new UsageError(`--replay ${text}: a boundary case is replayed as <suite>/boundary@<index>, or <suite>/boundary@<index>:plain=<member>,… as the report prints it`);
+    return { property, caseIndex: Number(m[1]), ...(m[2] !== undefined ? { plain: m[2].split(',') } : {}) };
   }
   // A command sequence's replay ends with `#` and which of its commands ran at each shrink step.
   const hash = rest.indexOf('#');
@@ -167,6 +180,7 @@ export function engineOptions(settings: Settings, runId: string, options: Confor
     ...(settings.operations ? { operations: settings.operations } : {}),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
+    ...(options.plainFailures === false ? { plainFailures: false } : {}),
   };
 }
 
@@ -189,6 +203,11 @@ export async function openTarget(options: ConformanceOptions, timeoutMs: number)
   }
 }
 
+/** The failure of an adapter the target's calls went through, if it broke. */
+function adapterFailure(target: Target): AdapterFailure | undefined {
+  return (target as Partial<AdapterTarget>).failure?.();
+}
+
 /** When the suites stopped on an exception, the stores in the target's ledger are still deleted. */
 export async function sweep(target: Target, runId: string, timeoutMs: number): Promise<string[]> {
   if (!target.ledger?.outstanding().length) return [];
@@ -209,10 +228,15 @@ export async function runConformance(options: ConformanceOptions = {}): Promise<
     try {
       result = await runSuites(target, selected, engineOptions(settings, runId, options));
     } catch (err) {
+      const broken = adapterFailure(target);
+      if (broken) throw broken;
       const left = await sweep(target, runId, timeoutMs);
       if (left.length) throw new Error(`${(err as Error).message}; stores of this run not deleted: ${left.join(', ')}`);
       throw err;
     }
+    // An adapter that broke on the way leaves findings that cannot be trusted: the run reports that alone.
+    const broken = adapterFailure(target);
+    if (broken) throw broken;
   } finally {
     await target.close();
   }
@@ -227,8 +251,8 @@ export async function runConformance(options: ConformanceOptions = {}): Promise<
     durationMs: Date.now() - startedAt.getTime(),
   });
   const report: Report = { ...built, verdict: runVerdict(built, { ...(options.failOn ? { failOn: options.failOn } : {}), ...(options.expectFailures ? { expected: options.expectFailures } : {}) }) };
-  const reportFiles = reportDir === undefined ? [] : [await writeJsonReport(report, reportDir)];
-  return { report, reportFiles };
+  const reportFiles = reportDir === undefined ? [] : await writeReports(report, reportDir, options.reporters ?? REPORTER_NAMES);
+  return { report, reportFiles, ...(target.client !== undefined ? { client: target.client } : {}) };
 }
 
 export interface SuitePlan {

@@ -8,6 +8,12 @@ import type { StoreLedger } from '../targets/ledger.ts';
 import { mockTarget } from '../targets/mock.ts';
 import type { ClientDeviations } from '../targets/clientDeviations.ts';
 import type { Target } from '../targets/types.ts';
+import { startEmulator } from '../emulator/index.ts';
+import { AdapterFailure, AdapterUnavailable, type AdapterCommand } from '../targets/adapterProcess.ts';
+import { adapterTarget } from '../targets/adapterTarget.ts';
+import { DUMMY_CREDENTIALS } from '../targets/credentials.ts';
+import { adminRouteLink, inProcessLink } from '../targets/emulatorLink.ts';
+import { customAdapter, DEFAULT_SDK, SDK_NAMES, shippedAdapter, type SdkName } from '../targets/sdks.ts';
 import { UsageError } from './usage.ts';
 
 export const TARGET_KINDS = ['emulator', 'endpoint', 'mock', 'aws'] as const;
@@ -40,6 +46,10 @@ export interface TargetChoice {
   readonly rate?: number;
   /** For `aws`: the ledger of the stores the run creates, when the caller wants to read it (e.g. on a signal). */
   readonly ledger?: StoreLedger;
+  /** For `emulator` and `endpoint`: the SDK the calls go through (default js-v3, in process; the others behind their adapter). */
+  readonly sdk?: SdkName;
+  /** For `emulator` and `endpoint`: the command line of an adapter of one's own (README.md, "Verify an SDK"), instead of `sdk`. */
+  readonly sdkAdapter?: string;
 }
 
 export const DEFAULT_MAX_STORES = 25;
@@ -80,13 +90,57 @@ export function targetKind(choice: TargetChoice, env: NodeJS.ProcessEnv = proces
   return choice.target ?? (choice.endpoint || env.AWS_ENDPOINT_URL_OMICS ? 'endpoint' : 'emulator');
 }
 
+/** The adapter a choice asks for; undefined for the JS SDK v3 in process. */
+export function adapterOf(choice: TargetChoice): AdapterCommand | undefined {
+  if (choice.sdk !== undefined && choice.sdkAdapter !== undefined) throw new UsageError('give --sdk or --sdk-adapter, not both');
+  if (choice.sdkAdapter !== undefined) {
+    if (choice.sdkAdapter.trim() === '') throw new UsageError('--sdk-adapter needs the command line that starts an adapter');
+    return customAdapter(choice.sdkAdapter);
+  }
+  const sdk = choice.sdk ?? DEFAULT_SDK;
+  if (!(SDK_NAMES as readonly string[]).includes(sdk)) throw new UsageError(`--sdk ${sdk}: SDKs are ${SDK_NAMES.join(', ')} (or --sdk-adapter "COMMAND" for an adapter of your own)`);
+  return shippedAdapter(sdk);
+}
+
+/** The target through an adapter: the embedded emulator or an endpoint, the emulator's log as its wire. */
+async function throughAdapter(kind: TargetKind, adapter: AdapterCommand, choice: TargetChoice, env: NodeJS.ProcessEnv): Promise<Target> {
+  const common = { adapter, ...(choice.timeoutMs !== undefined ? { timeoutMs: choice.timeoutMs } : {}), ...(choice.retries !== undefined ? { retries: choice.retries } : {}) };
+  const started = async (make: () => Promise<Target>) => {
+    try {
+      return await make();
+    } catch (err) {
+      // A client that is not installed, or an adapter that cannot start: nothing was tested.
+      if (err instanceof AdapterUnavailable || err instanceof AdapterFailure) throw new UsageError(err.message);
+      throw err;
+    }
+  };
+  if (kind === 'emulator') {
+    const emulator = await startEmulator({ host: '127.0.0.1', port: 0, ...(choice.region ? { region: choice.region } : {}), ...choice.emulator });
+    const key = choice.emulator?.credentials?.[0] ?? DUMMY_CREDENTIALS;
+    try {
+      return await started(() =>
+        adapterTarget({ ...common, endpoint: emulator.url, region: emulator.core.config.region, credentials: { accessKeyId: key.accessKeyId, secretAccessKey: key.secretAccessKey }, kind: 'emulator', name: 'embedded emulator', link: inProcessLink(emulator), onClose: () => emulator.close() }),
+      );
+    } catch (err) {
+      await emulator.close();
+      throw err;
+    }
+  }
+  if (kind !== 'endpoint') throw new UsageError(`${adapter.label} runs against the embedded emulator or an --endpoint, not --target ${kind}`);
+  const endpoint = endpointUrl(choice, env);
+  const link = await adminRouteLink(endpoint);
+  return started(() => adapterTarget({ ...common, endpoint, region: choice.region ?? localRegion(env) ?? DEFAULT_REGION, credentials: localCredentials(env), kind: 'endpoint', name: `endpoint ${endpoint}`, ...(link ? { link } : {}) }));
+}
+
 export async function createTarget(choice: TargetChoice, env: NodeJS.ProcessEnv = process.env): Promise<Target> {
   const kind = targetKind(choice, env);
+  const adapter = adapterOf(choice);
   const timeout = choice.timeoutMs !== undefined ? { timeoutMs: choice.timeoutMs } : {};
   if (choice.retries !== undefined && !(Number.isInteger(choice.retries) && choice.retries >= 0 && choice.retries <= MAX_RETRIES)) {
     throw new UsageError(`--retries must be a whole number from 0 to ${MAX_RETRIES} (got ${choice.retries})`);
   }
   const retries = choice.retries !== undefined ? { retries: choice.retries } : {};
+  if (adapter) return throughAdapter(kind, adapter, choice, env);
   switch (kind) {
     case 'emulator':
       return emulatorTarget({ ...(choice.region ? { region: choice.region } : {}), ...choice.emulator, ...(choice.clientRegion ? { clientRegion: choice.clientRegion } : {}), ...(choice.clientDeviations ? { clientDeviations: choice.clientDeviations } : {}), ...timeout, ...retries });

@@ -20,7 +20,8 @@ export interface LoggedRequest {
   /** The body was longer than LOGGED_BODY_BYTES; `body` holds its start. */
   readonly bodyTruncated?: true;
   readonly operation?: OperationName;
-  response?: { status: number; errorType?: string; durationMs: number };
+  /** The answer: its status and error type, its headers (names in lower case) and its body's first LOGGED_BODY_BYTES. */
+  response?: { status: number; errorType?: string; headers?: Readonly<Record<string, string>>; body?: string; durationMs: number };
 }
 
 /**

@@ -37,6 +37,8 @@ export interface Case {
   /** Rule ids (`Op:path:rule`) the case exercises: the violated rules, or for a valid case every rule whose member it holds. */
   readonly ruleIds: readonly string[];
   readonly phase: 'boundary' | 'random';
+  /** The rule a one-rule case is about (its label's `<path>: …`); absent for whole-input cases. */
+  readonly subject?: { readonly path: string; readonly rule: RuleKind };
   readonly needs?: Need;
   /**
    * Members holding values the service issues itself (a pagination token) that the case made up.

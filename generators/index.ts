@@ -6,6 +6,7 @@ export { validInput } from './validInput.ts';
 export { validCase } from './validCase.ts';
 export { invalidCase, breakableRules, type InvalidCaseOptions } from './invalidCase.ts';
 export { boundaryCases, allBoundaryCases } from './boundaryCases.ts';
+export { plainCase, plainMembers } from './plainCase.ts';
 export { coverage, coverageOf, type Coverage, type RuleCoverage } from './coverage.ts';
 export { labelMembers, INPUT_ERROR } from './_internals/cases.ts';
 export { unicodeProbes, type UnicodeProbe } from './unicodeProbes.ts';

@@ -3,6 +3,7 @@
 import * as fc from 'fast-check';
 import type { Member, Shape } from '../specs/index.ts';
 import { stringOf } from './stringOf.ts';
+import { mostItemsFirst } from './_internals/mostFirst.ts';
 
 export interface ShapeValueOptions {
   readonly location?: Member['location'];
@@ -38,19 +39,21 @@ export function shapeValue(shape: Shape, options: ShapeValueOptions = {}): fc.Ar
     }
     case 'timestamp':
       return fc.date({ min: EARLIEST, max: LATEST, noInvalidDate: true });
+    // Lists and maps of the most items shrink to fewer items (mostFirst.ts).
     case 'list': {
       const sized = sizes(shape, options.sizeLimit);
       const max = sized.max;
       const min = options.required && options.location === 'query' ? Math.max(1, sized.min) : sized.min;
       const item = shapeValue(shape.member, { location: options.location });
       const some = fc.array(item, { minLength: min, maxLength: max });
-      return Number.isFinite(max) ? fc.oneof({ weight: 1, arbitrary: fc.array(item, { minLength: max, maxLength: max }) }, { weight: 5, arbitrary: some }) : some;
+      return Number.isFinite(max) ? fc.oneof({ weight: 1, arbitrary: mostItemsFirst(fc.array(item, { minLength: max, maxLength: max }), min, max) }, { weight: 5, arbitrary: some }) : some;
     }
     case 'map': {
       const { min, max } = sizes(shape, options.sizeLimit);
       const entry = fc.tuple(shapeValue(shape.key), shapeValue(shape.value));
-      const entries = (lo: number, hi: number) => fc.uniqueArray(entry, { selector: ([k]) => k, minLength: lo, maxLength: hi }).map((es) => Object.fromEntries(es));
-      return Number.isFinite(max) ? fc.oneof({ weight: 1, arbitrary: entries(max, max) }, { weight: 5, arbitrary: entries(min, max) }) : entries(min, max);
+      const unique = (lo: number, hi: number) => fc.uniqueArray(entry, { selector: ([k]) => k, minLength: lo, maxLength: hi });
+      const some = unique(min, max).map((es) => Object.fromEntries(es));
+      return Number.isFinite(max) ? fc.oneof({ weight: 1, arbitrary: mostItemsFirst(unique(max, max), min, max).map((es) => Object.fromEntries(es)) }, { weight: 5, arbitrary: some }) : some;
     }
     case 'structure': {
       const arbs: Record<string, fc.Arbitrary<unknown>> = {};

@@ -1,17 +1,27 @@
 // What a run prints when it ends: one line per check, the failures with their reproduction, and
-// the closing count line `N passed, N failed[, N skipped]` (counting checks).
+// the closing count line `N passed, N failed[, N skipped]` (counting checks). Findings of one kind
+// show once, with how many cases they stand for.
+import { countedMessage as counted } from './findingText.ts';
 import type { Report, ReportedCheck } from './report.ts';
 import { verdictLine, type Verdict } from './verdict.ts';
 
 const MAX_SHOWN = 3;
 const MAX_COMMAND = 400;
 
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** `12 warnings of 2 kinds`: cases, and entries where they differ. */
+function tallied(cases: number, entries: number, what: string): string {
+  return `${what}${entries < cases ? ` of ${plural(entries, 'kind')}` : ''}`;
+}
+
+
 function checkLine(c: ReportedCheck, width: number): string {
   const mark = c.status === 'passed' ? 'ok  ' : c.status === 'failed' ? 'FAIL' : 'skip';
   const extra = [
-    c.status === 'failed' ? `${c.counts.failed} failing case${c.counts.failed === 1 ? '' : 's'}` : '',
-    c.counts.warnings ? `${c.counts.warnings} warning${c.counts.warnings === 1 ? '' : 's'}` : '',
-    c.counts.observed ? `${c.counts.observed} observed` : '',
+    c.status === 'failed' ? tallied(c.counts.failed, c.entries.failed, plural(c.counts.failed, 'failing case')) : '',
+    c.counts.warnings ? tallied(c.counts.warnings, c.entries.warnings, plural(c.counts.warnings, 'warning')) : '',
+    c.counts.observed ? tallied(c.counts.observed, c.entries.observed, `${c.counts.observed} observed`) : '',
     c.skipped ?? '',
   ].filter(Boolean);
   return `  ${mark} ${c.id.padEnd(width)} ${c.level.padEnd(8)} ${String(c.cases).padStart(5)} cases${extra.length ? `  (${extra.join('; ')})` : ''}`;
@@ -42,20 +52,24 @@ export function consoleSummary(report: Report, files: readonly string[]): string
   for (const c of report.checks.filter((x) => x.failures.length)) {
     lines.push('', `FAIL ${c.id} [${c.level}] ${c.title}`, `     spec: ${c.spec}`);
     for (const f of c.failures.slice(0, MAX_SHOWN)) {
-      lines.push(`   - ${f.message}`);
+      lines.push(`   - ${counted(f)}`);
       if (f.hint) lines.push(`     fix: ${f.hint}`);
       lines.push(`     replay: ${f.replayCommand}`);
       const cli = f.reproduction.awsCli;
       lines.push(`     reproduce: ${cli.length <= MAX_COMMAND ? cli : `${cli.slice(0, MAX_COMMAND)}… (whole command in the report)`}`);
     }
-    if (c.counts.failed > MAX_SHOWN) lines.push(`   … ${c.counts.failed - MAX_SHOWN} more (the report keeps ${c.failures.length})`);
+    if (c.entries.failed > MAX_SHOWN) lines.push(`   … ${plural(c.entries.failed - MAX_SHOWN, 'more kind')} of failure (the report lists ${c.failures.length})`);
   }
   const warned = report.checks.filter((c) => c.warnings.length);
-  for (const c of warned) lines.push('', `warning ${c.id}: ${c.warnings[0]!.message}`);
+  if (warned.length) lines.push('');
+  for (const c of warned) {
+    for (const f of c.warnings.slice(0, MAX_SHOWN)) lines.push(`warning ${c.id}: ${counted(f)}`);
+    if (c.entries.warnings > MAX_SHOWN) lines.push(`warning ${c.id}: … ${plural(c.entries.warnings - MAX_SHOWN, 'more kind')} (the report lists ${c.warnings.length})`);
+  }
   // A check whose whole purpose is to observe (level OBSERVED) says what it saw.
   const observing = report.checks.filter((c) => c.level === 'OBSERVED' && c.observed.length);
   if (observing.length) lines.push('');
-  for (const c of observing) lines.push(`observed ${c.id}: ${c.observed[0]!.message}`);
+  for (const c of observing) lines.push(`observed ${c.id}: ${counted(c.observed[0]!)}`);
   if (report.replay === undefined) lines.push('', `coverage: ${report.coverage.covered} of ${report.coverage.rules} contract rules had a valid and an invalid case`);
   else lines.push('', `replayed one case: --replay ${report.replay}`);
   if (report.cleanup.left.length) lines.push(`cleanup: could not delete ${report.cleanup.left.join(', ')} — delete them by hand`);

@@ -1,12 +1,16 @@
 // Runs cases against a target and hands each observation to the checks: first the boundary cases
-// (every one, in order), then fast-check properties whose failures shrink to a minimal case.
+// (every one, in order; a failing one made plain where it fails the same way), then fast-check
+// properties whose failures shrink to a minimal case.
 import * as fc from 'fast-check';
 import type { Case } from '../generators/case.ts';
+import { plainCase } from '../generators/plainCase.ts';
 import type { OperationName } from '../specs/index.ts';
 import type { Observation, Target } from '../targets/types.ts';
-import { OrderedSinks, type FindingSink } from './recorder.ts';
+import { plainChooser, plainSuffix, withPlainFailures } from './plainFailure.ts';
+import { KEEP, OrderedSinks, type FindingSink } from './recorder.ts';
 import { NoStoreToTestWith, type RunStores } from './stores.ts';
 import type { CaseSlots } from './slots.ts';
+import { callsOf as callsOfTrace } from './trace.ts';
 import type { Uniquifier } from './unique.ts';
 import type { Check, CheckContext, Finding, ObservationCheck, ScenarioCheck, Trace, TraceCall } from './types.ts';
 
@@ -23,6 +27,8 @@ export interface Replay {
   readonly path?: string;
   /** A boundary case's index. */
   readonly caseIndex?: number;
+  /** The members of that boundary case made plain (suites/plainFailure.ts). */
+  readonly plain?: readonly string[];
   /** Which commands of each shrink step ran, as fast-check's fc.commands writes it (its `replayPath`). */
   readonly commandsPath?: string;
 }
@@ -55,6 +61,8 @@ export interface EngineOptions {
    * generated case runs and none is shrunk.
    */
   readonly record?: CaseRecorder;
+  /** False: failing boundary cases are not run again made plain (BoundaryOptions.plainFailures). */
+  readonly plainFailures?: boolean;
 }
 
 /** One case as a recording run executed it: `key` is its replay value (`<suite>/boundary@3`, `<property>@<seed>:<index>`). */
@@ -186,6 +194,21 @@ export function applyChecks(env: SuiteEnv, checks: readonly Check[], executed: r
   return executed.flatMap((x) => ('trace' in x ? judgeTrace(env, checks, x) : judgeCall(env, checks, x)));
 }
 
+/** The calls one case made, a scenario's included; none for what could not be sent. */
+function callsOf(executed: readonly Executed[]): Observation[] {
+  return executed.flatMap((x) => {
+    if (!('trace' in x)) return x.skipped === undefined ? [x.observation] : [];
+    if (x.trace.skipped !== undefined) return [];
+    return callsOfTrace(x.trace);
+  });
+}
+
+/** The findings of one case of `suite`, the case counted as sent. */
+function judgeCase(env: SuiteEnv, suite: Suite, executed: readonly Executed[]): Finding[] {
+  env.recorder.ran(suite.name, callsOf(executed));
+  return applyChecks(env, suite.checks, executed);
+}
+
 const failed = (findings: readonly Finding[]) => findings.some((f) => f.status === 'failed');
 
 /** A property's seed: the run seed mixed with the property id and shard, so properties are independent. */
@@ -232,34 +255,67 @@ function orSkipped(execute: (c: Case) => Promise<Executed[]>): (c: Case) => Prom
   };
 }
 
-/** Every boundary case of the shard, each once; replay of one case by its index. */
-export async function runBoundary(env: SuiteEnv, suite: Suite, cases: readonly Case[], given: (c: Case) => Promise<Executed[]>): Promise<void> {
+export interface BoundaryOptions {
+  /**
+   * A failing case is run again made plain, and reported so where it fails the same checks
+   * (suites/plainFailure.ts): for cases built by generators/boundaryCases.ts, whose labels say what
+   * a plain case must keep.
+   */
+  readonly plainFailures?: boolean;
+}
+
+/** Every boundary case of the shard, each once; replay of one case by its index (and the members made plain). */
+export async function runBoundary(env: SuiteEnv, suite: Suite, cases: readonly Case[], given: (c: Case) => Promise<Executed[]>, options: BoundaryOptions = {}): Promise<void> {
   const execute = orSkipped(given);
   const replay = env.options.replay;
   const id = `${suite.name}/boundary`;
   if (replay?.property !== undefined && replay.property !== id) return;
+  // In record mode a case's calls go to the recording unjudged (`index`: its place in the list).
+  const judge = async (c: Case, index?: number): Promise<Finding[]> => {
+    stopIfAborted(env);
+    const executed = await execute(c);
+    const record = env.options.record;
+    if (!record) return judgeCase(env, suite, executed);
+    record.executed({ suite: suite.name, key: `${id}@${index}`, executed });
+    return [];
+  };
   const wanted = env.options.operations;
   const chosen = cases
     .map((c, index) => ({ c, index }))
     .filter(({ c }) => !wanted || wanted.includes(c.operation))
     .filter(({ index }) => (replay?.caseIndex !== undefined ? index === replay.caseIndex : inShard(index, env.options.shard)));
-  // Findings go to the recorder in case order, whatever order the cases finished in.
-  const recorded = inOrder<Finding[]>((findings, position) => {
-    env.recorder.record(findings, `${id}@${chosen[position]!.index}`);
-    env.options.onProgress?.({ suite: suite.name, phase: 'boundary', done: position + 1, total: chosen.length, failures: env.recorder.failureCount() });
+  const replayOf = (position: number) => `${id}@${chosen[position]!.index}${replay?.plain ? plainSuffix(replay.plain) : ''}`;
+  const makePlain = options.plainFailures && env.options.plainFailures !== false && replay === undefined ? plainChooser(KEEP) : () => false;
+  // Findings go to the recorder in case order, whatever order the cases (and the plain runs of the
+  // failing ones, which start as soon as the cases before have been judged) finished in.
+  let recording = Promise.resolve();
+  const recorded = inOrder<Finding[]>((found, position) => {
+    const findings = awaitedLater(makePlain(found) ? env.slots.run(() => withPlainFailures(chosen[position]!.c, found, judge, replayOf(position))) : Promise.resolve(found));
+    recording = awaitedLater(
+      recording.then(async () => {
+        env.recorder.record(await findings, replayOf(position));
+        env.options.onProgress?.({ suite: suite.name, phase: 'boundary', done: position + 1, total: chosen.length, failures: env.recorder.failureCount() });
+      }),
+    );
   });
-  await pool(
-    chosen.map((x, position) => ({ ...x, position })),
-    env.slots,
-    id,
-    async ({ c, index, position }) => {
-      stopIfAborted(env);
-      const executed = await execute(c);
-      const record = env.options.record;
-      record?.executed({ suite: suite.name, key: `${id}@${index}`, executed });
-      recorded(position, record ? [] : applyChecks(env, suite.checks, executed));
-    },
-  );
+  try {
+    await pool(
+      chosen.map((x, position) => ({ ...x, position })),
+      env.slots,
+      id,
+      async ({ c, index, position }) => {
+        recorded(position, await judge(replay?.plain ? plainCase(c, replay.plain) : c, index));
+      },
+    );
+  } finally {
+    await recording;
+  }
+}
+
+/** `p`, its failure marked as handled: it is awaited later, in its turn. */
+function awaitedLater<T>(p: Promise<T>): Promise<T> {
+  p.catch(() => undefined);
+  return p;
 }
 
 /**
@@ -307,7 +363,7 @@ export async function runProperty(env: SuiteEnv, suite: Suite, propertyId: strin
   const judge = async (c: Case, index?: number) => {
     stopIfAborted(env);
     const executed = await execute(c);
-    if (!env.options.record) return applyChecks(env, suite.checks, executed);
+    if (!env.options.record) return judgeCase(env, suite, executed);
     env.options.record.executed({ suite: suite.name, key: `${propertyId}@${seed}:${index ?? replay?.path ?? ''}`, executed });
     return [];
   };

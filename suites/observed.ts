@@ -2,6 +2,7 @@
 import { operations } from '../specs/index.ts';
 import { toWireForm } from '../targets/sdkForm.ts';
 import type { Observation, WireExchange } from '../targets/types.ts';
+import type { Finding } from './types.ts';
 
 /** The last exchange of the call: the one whose answer the client kept. */
 export function finalExchange(observation: Observation): WireExchange | undefined {
@@ -32,4 +33,14 @@ export function describeOutcome(observation: Observation): string {
   const e = observation.client.error;
   if (e) return `${e.name}${e.httpStatus !== undefined ? ` (HTTP ${e.httpStatus})` : ''}${e.message ? `: ${e.message}` : ''}`;
   return `success${finalExchange(observation)?.response ? ` (HTTP ${finalExchange(observation)!.response!.status})` : ''}`;
+}
+
+/** The client refused the request itself (its own validation): the service never saw it. */
+export function refusedByClient(observation: Observation): boolean {
+  return observation.client.error?.refusedByClient === true;
+}
+
+/** A finding for a check that judges the service's answer, on a request the client kept to itself. */
+export function notSentByClient(checkId: string, observation: Observation): Finding {
+  return { checkId, status: 'skipped', message: 'the client refused the request itself (its own validation), so no answer came to judge', observation };
 }

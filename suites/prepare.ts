@@ -7,8 +7,7 @@ import type { SuiteEnv } from './engine.ts';
 
 /** The member the case is about, when it is about one: its label starts `<Operation> <path>:`. */
 export function subjectOf(c: Case): string | undefined {
-  const explicit = (c as Case & { subject?: string }).subject;
-  if (explicit !== undefined) return explicit.split(/[.[]/)[0];
+  if (c.subject !== undefined) return c.subject.path.split(/[.[]/)[0];
   const m = new RegExp(`^${c.operation} ([A-Za-z]+)[.\\[:]`).exec(c.label);
   return m?.[1];
 }

@@ -1,19 +1,37 @@
 // Tallies what the checks found, per check: how many cases each saw, its failures (shrunk, with
-// the replay that brings them back), warnings, observations, and why it was skipped. The tally of
-// a check is a pure fold over its findings (`foldFinding`); its status a pure function of the tally.
+// the replay that brings them back), warnings, observations, and why it was skipped. Findings of the
+// same kind (suites/findingGroup.ts) make one entry with a count and the first finding as its
+// example. The tally of a check is a pure fold over its findings (`foldFinding`); its status a pure
+// function of the tally.
 import type { Case } from '../generators/case.ts';
+import type { Observation } from '../targets/types.ts';
+import { SentTally } from './sent.ts';
+import { findingGroup } from './findingGroup.ts';
 import type { Check, Finding } from './types.ts';
+
+/** Findings of one kind: how many, and the first of them (kept for the first few entries of a check). */
+export interface FindingEntry {
+  readonly group: string;
+  readonly count: number;
+  readonly example?: Finding;
+}
+
+export type EntryKind = 'failed' | 'warnings' | 'observed';
 
 export interface CheckTally {
   readonly check: Check;
   readonly cases: number;
   readonly passed: number;
-  /** Totals; the lists below keep the first few of each. */
+  /** Findings of each kind. */
   readonly counts: { readonly failed: number; readonly warnings: number; readonly observed: number };
-  readonly failures: readonly Finding[];
-  readonly warnings: readonly Finding[];
-  readonly observed: readonly Finding[];
+  /** Every entry of each kind, in the order first seen; the first few hold their example. */
+  readonly entries: { readonly [K in EntryKind]: readonly FindingEntry[] };
   readonly skipReasons: readonly string[];
+}
+
+/** The entries of a kind that hold an example, with it: what a report lists. */
+export function examples(t: CheckTally, kind: EntryKind): Array<FindingEntry & { readonly example: Finding }> {
+  return t.entries[kind].filter((e): e is FindingEntry & { example: Finding } => e.example !== undefined);
 }
 
 export type CheckStatus = 'passed' | 'failed' | 'skipped';
@@ -25,14 +43,24 @@ export interface FoldOptions {
   readonly keepAll?: boolean;
 }
 
-/** Findings of one check are kept to this many per kind, so a report stays readable. */
-const KEEP = 20;
+/** Entries of one check keep their example for this many per kind, so a report stays readable. */
+export const KEEP = 20;
 
 export function emptyTally(check: Check): CheckTally {
-  return { check, cases: 0, passed: 0, counts: { failed: 0, warnings: 0, observed: 0 }, failures: [], warnings: [], observed: [], skipReasons: [] };
+  return { check, cases: 0, passed: 0, counts: { failed: 0, warnings: 0, observed: 0 }, entries: { failed: [], warnings: [], observed: [] }, skipReasons: [] };
 }
 
-const kept = (list: readonly Finding[], f: Finding, all = false) => (all || list.length < KEEP ? [...list, f] : list);
+/** The entries with one more finding: counted in its group, its example kept if the group is new and among the first few (or `all`). */
+function entered(list: readonly FindingEntry[], f: Finding, all = false): readonly FindingEntry[] {
+  const group = findingGroup(f);
+  const at = list.findIndex((e) => e.group === group);
+  if (at < 0) return [...list, { group, count: 1, ...(all || list.filter((e) => e.example).length < KEEP ? { example: f } : {}) }];
+  return list.map((e, i) => (i === at ? { ...e, count: e.count + 1, ...(e.example === undefined && all ? { example: f } : {}) } : e));
+}
+
+function fold(t: CheckTally, kind: EntryKind, f: Finding, all = false): CheckTally {
+  return { ...t, cases: t.cases + 1, counts: { ...t.counts, [kind]: t.counts[kind] + 1 }, entries: { ...t.entries, [kind]: entered(t.entries[kind], f, all) } };
+}
 
 /** The tally with one more finding of its check. */
 export function foldFinding(t: CheckTally, f: Finding, options: FoldOptions = {}): CheckTally {
@@ -43,11 +71,11 @@ export function foldFinding(t: CheckTally, f: Finding, options: FoldOptions = {}
       return { ...t, cases: t.cases + 1, passed: t.passed + 1 };
     case 'failed':
       if (options.failures === false) return t;
-      return { ...t, cases: t.cases + 1, counts: { ...t.counts, failed: t.counts.failed + 1 }, failures: kept(t.failures, f, options.keepAll) };
+      return fold(t, 'failed', f, options.keepAll);
     case 'warning':
-      return { ...t, cases: t.cases + 1, counts: { ...t.counts, warnings: t.counts.warnings + 1 }, warnings: kept(t.warnings, f) };
+      return fold(t, 'warnings', f);
     case 'observed':
-      return { ...t, cases: t.cases + 1, counts: { ...t.counts, observed: t.counts.observed + 1 }, observed: kept(t.observed, f) };
+      return fold(t, 'observed', f);
     case 'skipped':
       return t.skipReasons.includes(f.message) ? t : { ...t, skipReasons: [...t.skipReasons, f.message] };
   }
@@ -63,6 +91,8 @@ export function checkStatus(t: CheckTally): CheckStatus {
 export interface FindingSink {
   record(findings: readonly Finding[], replay: string, options?: FoldOptions): void;
   cover(c: Case): void;
+  /** One case of `suite` and the calls it made (suites/sent.ts counts them). */
+  ran(suite: string, calls: readonly Observation[]): void;
   failureCount(): number;
 }
 
@@ -70,11 +100,17 @@ export class Recorder implements FindingSink {
   private readonly tallies = new Map<string, CheckTally>();
   /** Ids of the rules that valid and invalid cases reaching the target exercised. */
   readonly covered = { valid: new Set<string>(), invalid: new Set<string>() };
+  readonly sent = new SentTally();
 
   cover(c: Case): void {
     if (c.expect.outcome === 'open') return;
+    this.sent.rulesOf(c);
     const into = c.expect.outcome === 'rejected' ? this.covered.invalid : this.covered.valid;
     for (const id of c.ruleIds) into.add(id);
+  }
+
+  ran(suite: string, calls: readonly Observation[]): void {
+    this.sent.caseOf(suite, calls);
   }
 
   register(checks: readonly Check[]): void {
@@ -94,7 +130,7 @@ export class Recorder implements FindingSink {
   }
 
   failureCount(): number {
-    return this.all().reduce((n, t) => n + t.failures.length, 0);
+    return this.all().reduce((n, t) => n + t.counts.failed, 0);
   }
 }
 
@@ -120,6 +156,7 @@ export class OrderedSinks {
     const sink: FindingSink = {
       record: (findings, replay, options) => later(() => this.into.record(findings, replay, options)),
       cover: (c) => this.into.cover(c),
+      ran: (suite, calls) => this.into.ran(suite, calls),
       failureCount: () => this.into.failureCount(),
     };
     return { sink, done: () => this.finish(index) };

@@ -4,6 +4,7 @@ import { coverageOf, type Coverage } from '../generators/coverage.ts';
 import type { Target } from '../targets/types.ts';
 import { concurrently, type EngineOptions, type Suite, type SuiteEnv } from './engine.ts';
 import { Recorder, type CheckTally } from './recorder.ts';
+import type { SentCounts } from './sent.ts';
 import { LiveStoreGate } from './liveStores.ts';
 import { CaseSlots } from './slots.ts';
 import { RunStores } from './stores.ts';
@@ -12,6 +13,8 @@ import { Uniquifier } from './unique.ts';
 export interface SuitesResult {
   readonly tallies: readonly CheckTally[];
   readonly coverage: Coverage;
+  /** Cases per suite, error types per operation, cases per rule: what the report draws. */
+  readonly sent: SentCounts;
   readonly cleanup: { deleted: number; left: string[] };
   /** Set when a suite stopped on an error of the harness or the target rather than a finding. */
   readonly aborted?: string;
@@ -59,5 +62,5 @@ export async function runSuites(given: Target, selected: readonly Suite[], optio
   }
   const cleanup = await stores.cleanup();
   const coverage = coverageOf(recorder.covered.valid, recorder.covered.invalid);
-  return { tallies: recorder.all(), coverage, cleanup, ...(aborted ? { aborted } : {}) };
+  return { tallies: recorder.all(), coverage, sent: recorder.sent.counts(), cleanup, ...(aborted ? { aborted } : {}) };
 }

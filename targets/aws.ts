@@ -49,6 +49,7 @@ function serviceTarget(options: AwsTargetOptions): Target {
     ...(options.endpoint ? { endpoint: options.endpoint } : {}),
     region: options.region,
     defaultAttempts,
+    honours: ['loseFirstAnswer'],
     call: (operation, input, callOptions = {}) =>
       callThroughSdk(clientFor(callOptions.maxAttempts ?? defaultAttempts), operation, input, { timeoutMs: callOptions.timeoutMs ?? timeoutMs, captureWire: true, ...(callOptions.loseFirstAnswer ? { loseFirstAnswer: true } : {}) }),
     async sendRaw(operation, input, callOptions = {}): Promise<Observation> {

@@ -43,6 +43,7 @@ export function endpointTarget(options: EndpointTargetOptions): Target {
     endpoint: options.endpoint,
     region: options.region,
     defaultAttempts,
+    honours: ['loseFirstAnswer'],
     call: (operation, input, callOptions = {}) =>
       callThroughSdk(clientFor(callOptions.maxAttempts ?? defaultAttempts), operation, input, { timeoutMs: callOptions.timeoutMs ?? timeoutMs, captureWire: true, ...(callOptions.loseFirstAnswer ? { loseFirstAnswer: true } : {}), ...(options.clientDeviations ? { deviations: options.clientDeviations } : {}) }),
     sendRaw: (operation, input, callOptions = {}) =>

@@ -162,6 +162,8 @@ export function guardedTarget(inner: Target, options: GuardOptions = {}): Guarde
     ...(inner.endpoint !== undefined ? { endpoint: inner.endpoint } : {}),
     region: inner.region,
     ...(inner.defaultAttempts !== undefined ? { defaultAttempts: inner.defaultAttempts } : {}),
+    ...(inner.honours ? { honours: inner.honours } : {}),
+    ...(inner.client !== undefined ? { client: inner.client } : {}),
     ledger,
     call: (operation, input, callOptions = {}) => guard(operation, input, 'sdk', () => inner.call(operation, input, callOptions), callOptions),
     ...(sendRaw ? { sendRaw: (operation: OperationName, input: Record<string, unknown>, callOptions: CallOptions = {}) => guard(operation, input, 'wire', () => sendRaw.call(inner, operation, input, callOptions), callOptions) } : {}),

@@ -1,5 +1,5 @@
 // What every target returns for a call: an observation, with the wire and the SDK's view kept apart.
-import type { OperationName } from '../specs/index.ts';
+import type { ErrorName, OperationName } from '../specs/index.ts';
 import type { StoreLedger } from './ledger.ts';
 
 export interface WireRequest {
@@ -31,6 +31,12 @@ export interface ClientView {
    * carried it (timestamps that are date-time strings as Dates, everything else as it came).
    */
   readonly unreadable?: string;
+  /**
+   * The output members the client's model has for the operation, as paths joined by dots, lists
+   * see-through (an SDK behind an adapter that says): a member of the contract outside them is one
+   * the client predates, and may leave out.
+   */
+  readonly knownMembers?: readonly string[];
 }
 
 export interface ObservedError {
@@ -44,6 +50,10 @@ export interface ObservedError {
   readonly httpStatus?: number;
   /** True when the SDK raised the class that @aws-sdk/client-omics exports for this error. */
   readonly isModeledClass?: boolean;
+  /** What the client does not tell about its errors (an SDK behind an adapter): checks of these note it, not fail. */
+  readonly unreported?: readonly ('fault' | 'retryable' | 'isModeledClass')[];
+  /** The client refused the request itself (its own validation): nothing was sent. */
+  readonly refusedByClient?: true;
 }
 
 export interface Observation {
@@ -67,10 +77,18 @@ export interface CallOptions {
   readonly maxAttempts?: number;
   /**
    * The client throws the first answer away once it has arrived, as if the connection dropped, and
-   * the SDK retries with the same request (targets/lostAnswer.ts). SDK calls of targets with a wire.
+   * the SDK retries with the same request (targets/lostAnswer.ts). Targets that list it in `honours`.
    */
   readonly loseFirstAnswer?: boolean;
+  /**
+   * The target answers the call's first attempts with these errors, one each, before the service
+   * sees them (our emulator's scripted faults). Targets that list it in `honours`.
+   */
+  readonly failFirstAttempts?: readonly ErrorName[];
 }
+
+/** The call options a target carries out (others it ignores). */
+export type HonouredOption = 'loseFirstAnswer' | 'failFirstAttempts';
 
 export interface Target {
   readonly name: string;
@@ -85,6 +103,10 @@ export interface Target {
    * run gives a target that injects faults (`--retries`), or the aws target's own default.
    */
   readonly defaultAttempts?: number;
+  /** The call options beyond attempts and time limit that this target carries out. */
+  readonly honours?: readonly HonouredOption[];
+  /** The SDK the calls go through, where it is not the JS SDK v3 in this process: its name and version. */
+  readonly client?: string;
   /** Calls an operation through the SDK. */
   call(operation: OperationName, input: Record<string, unknown>, options?: CallOptions): Promise<Observation>;
   /** Sends a request as raw HTTP built from the spec's binding, for what an SDK cannot express. */

@@ -1,6 +1,7 @@
-// Runs every test/**/*.test.ts (or those whose path contains one of the arguments), each file in its
-// own process, as many at once as there are cores, then prints the closing count line
-// `N passed, N failed[, N skipped]` that CI reads.
+// Runs the typecheck (`tsc --noEmit`) and every test/**/*.test.ts, each in its own process, as many
+// at once as there are cores, then prints the closing count line `N passed, N failed[, N skipped]`
+// that CI reads; the typecheck counts as one test. Given arguments, it runs only the files whose
+// path contains one of them, without the typecheck.
 // - A file's output is printed whole when it ends, so files running side by side never interleave.
 // - A file that does not end within its limit is killed and counted as one failure: a hang or a spin
 //   fails that file, not CI (each test also has its own time limit: test/support/suite.ts).
@@ -58,8 +59,32 @@ interface FileResult {
 const plain = (text: string) => text.replace(/\x1b\[[0-9;]*m/g, '');
 const count = (text: string, label: string) => Number(new RegExp(`${label}:\\s+(\\d+)`).exec(text)?.[1] ?? 0);
 
+/** The typecheck's place in the queue: a job like a test file, one test in the counts. */
+const TYPECHECK = 'typecheck (tsc --noEmit)';
+const TYPECHECK_TYPICAL_MS = 12_000;
+const tscBin = join(root, '..', 'node_modules', 'typescript', 'bin', 'tsc');
+
+/** The typecheck in a process of its own: passed when tsc exits 0, its messages printed otherwise. */
+function runTypecheck(): Promise<FileResult> {
+  const started = performance.now();
+  return new Promise((done) => {
+    const child = spawn(process.execPath, [tscBin, '--noEmit', '-p', join(root, '..')], { cwd: join(root, '..'), stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.on('error', (err) => (output += `cannot start tsc: ${err.message}`));
+    child.on('close', (code) => {
+      const ms = performance.now() - started;
+      const ok = code === 0;
+      process.stdout.write(`\n${TYPECHECK}  (${(ms / 1000).toFixed(1)} s)\n${ok ? '  no type errors' : `${output.trimEnd()}\n${TYPECHECK}: failed (exit ${code}); counted as one failure`}\n`);
+      done({ name: TYPECHECK, passed: ok ? 1 : 0, failed: ok ? 0 : 1, skipped: 0, ms });
+    });
+  });
+}
+
 /** One file in a process of its own; its output comes back whole, with its counts. */
 function runFile(name: string): Promise<FileResult> {
+  if (name === TYPECHECK) return runTypecheck();
   const started = performance.now();
   return new Promise((done) => {
     const child = spawn(process.execPath, ['--import', 'tsx', join(root, name)], { cwd: join(root, '..'), stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, FORCE_COLOR: process.stdout.isTTY ? '1' : '0' } });
@@ -93,9 +118,10 @@ function runFile(name: string): Promise<FileResult> {
 // whole conformance runs (cli/, suites/) as long, the others as short.
 const known = readDurations();
 const typical = JSON.parse(readFileSync(join(root, 'typical-durations.json'), 'utf8')) as Record<string, number>;
-const guess = (name: string) => (/^(cli|suites)\//.test(name) ? 30_000 : 2_000) + statSync(join(root, name)).size / 1e6;
+const guess = (name: string) => (name === TYPECHECK ? TYPECHECK_TYPICAL_MS : (/^(cli|suites)\//.test(name) ? 30_000 : 2_000) + statSync(join(root, name)).size / 1e6);
 const expected = (name: string) => known[name] ?? (typical[name] !== undefined ? typical[name] * 1000 : guess(name));
-const queue = [...names].sort((a, b) => expected(b) - expected(a) || a.localeCompare(b));
+// The typecheck runs beside the test files rather than before them: on 2 cores it no longer adds its whole time.
+const queue = [...names, ...(only.length === 0 ? [TYPECHECK] : [])].sort((a, b) => expected(b) - expected(a) || a.localeCompare(b));
 const results: FileResult[] = [];
 const started = performance.now();
 await Promise.all(
@@ -110,7 +136,8 @@ if (only.length === 0) {
 }
 const sum = (key: 'passed' | 'failed' | 'skipped') => results.reduce((n, r) => n + r[key], 0);
 const slowest = [...results].sort((a, b) => b.ms - a.ms).slice(0, 5);
-console.log(`\n${results.length} files in ${((performance.now() - started) / 1000).toFixed(1)} s on ${jobs} processes; slowest: ${slowest.map((r) => `${r.name} ${(r.ms / 1000).toFixed(0)} s`).join(', ')}`);
+const files = results.filter((r) => r.name !== TYPECHECK).length;
+console.log(`\n${files} files${files < results.length ? ' and the typecheck' : ''} in ${((performance.now() - started) / 1000).toFixed(1)} s on ${jobs} processes; slowest: ${slowest.map((r) => `${r.name} ${(r.ms / 1000).toFixed(0)} s`).join(', ')}`);
 const failedFiles = results.filter((r) => r.failed > 0).map((r) => r.name);
 if (failedFiles.length) console.log(`failed in: ${failedFiles.join(', ')}`);
 const [passed, failed, skipped] = [sum('passed'), sum('failed'), sum('skipped')];

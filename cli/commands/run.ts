@@ -1,6 +1,8 @@
 // omics-conformance run: the conformance suites against a target, with reports.
 import { readFile } from 'node:fs/promises';
+import type { ParseArgsConfig } from 'node:util';
 import { consoleSummary } from '../../reports/console.ts';
+import { parseReporters, REPORTER_NAMES, REPORTERS, type ReporterName } from '../../reports/reporters.ts';
 import { FAIL_ON, parseExpectedFailures, type ExpectedFailure, type FailOn } from '../../reports/verdict.ts';
 import { checkRegistry, suiteNames, type Check, type Progress } from '../../suites/index.ts';
 import { errors } from '../../specs/index.ts';
@@ -8,12 +10,24 @@ import { MIN_LIVE_STORES } from '../../suites/liveStores.ts';
 import { StoreLedger } from '../../targets/ledger.ts';
 import { DEFAULT_ASSUMED_SETTLE_S, DEFAULT_CONCURRENCY, DEFAULT_REPORT_DIR, DEFAULT_RUNS, MAX_RUNS, planConformance, runConformance, TargetUnreachableError, type ConformanceOptions, type Plan } from '../runConformance.ts';
 import { DEFAULT_MAX_LIVE_STORES, DEFAULT_MAX_STORES, DEFAULT_RATE, DEFAULT_REGION, MAX_RETRIES, TARGET_KINDS, targetKind, type TargetKind } from '../targetFactory.ts';
+import { appendStepSummary } from '../stepSummary.ts';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, numberOption, parseOptions, UsageError, type NumberRange } from '../usage.ts';
 import { exportedLine, exportFailureFixtures, usableFixtureDir } from '../recording/fixtureFiles.ts';
+import { AdapterFailure } from '../../targets/adapterProcess.ts';
+import { DEFAULT_SDK, SDK_NAMES, type SdkName } from '../../targets/sdks.ts';
+import { runMatrix } from '../sdkMatrix.ts';
+
+/** The SDKs --sdk names, each known and once. */
+export function sdkList(text: string, command = 'run'): SdkName[] {
+  const names = nonEmptyList('--sdk', text, command);
+  const unknown = names.filter((n) => !(SDK_NAMES as readonly string[]).includes(n));
+  if (unknown.length) throw new UsageError(`${command}: --sdk ${unknown.join(', ')}: SDKs are ${SDK_NAMES.join(', ')} (or --sdk-adapter "COMMAND" for an adapter of your own)`);
+  return [...new Set(names)] as SdkName[];
+}
 
 const HELP = `Usage: omics-conformance run [options]
 
-Runs the conformance suites against a target and writes report.json.
+Runs the conformance suites against a target and writes its reports.
 
 Target:
   --target KIND       emulator (default: the embedded emulator on an ephemeral 127.0.0.1 port),
@@ -24,6 +38,16 @@ Target:
                       rules at this URL, host prefix off (for testing the harness)
   --region REGION     default: AWS_REGION, else AWS_DEFAULT_REGION, else ${DEFAULT_REGION}
                       (--target aws has no default: one of them must be set)
+
+The SDK under test (the emulator and --endpoint targets):
+  --sdk NAME[,NAME]   the client the calls go through: ${SDK_NAMES.join(', ')}
+                      (default ${DEFAULT_SDK}, in process). The others run behind an adapter in
+                      their own process (targets/adapters/); where the endpoint is our emulator,
+                      its request log is their wire. Several names run the same seed through each
+                      and write one table, SDKs as columns and checks as rows (sdk-matrix.md and
+                      sdk-matrix.json in --report-dir, each SDK's report in a folder of its name)
+  --sdk-adapter CMD   an adapter of your own, started as this command line (README.md,
+                      "Verify an SDK": JSON lines on stdin and stdout)
 
 The real service (--target aws) creates and deletes stores in your account:
   --allow-real-resources  required; without it the run refuses to start
@@ -58,7 +82,8 @@ What runs:
   --seed N            default: random, printed and written in the report
   --replay VALUE      run one failure again, as the report prints it:
                       <property>@<seed>:<path>[#<commands path>], <suite>/boundary@<index>,
-                      or <seed>:<path>
+                      or <seed>:<path>; a boundary case reported made plain ends with
+                      :plain=<members> (without it, the case runs as it was generated)
   --shard K/N         run the K-th of N deterministic parts (for CI matrices)
   --concurrency N     cases at work at once (default ${DEFAULT_CONCURRENCY}, at most 64); a case waiting for
                       a store to leave CREATING does not count, so a slow service's waits overlap
@@ -80,12 +105,17 @@ What fails the run:
                       as stale
 
 Output:
-  --report-dir DIR    where report.json goes (default ${DEFAULT_REPORT_DIR}/); made and checked
+  --report-dir DIR    where the reports go (default ${DEFAULT_REPORT_DIR}/); made and checked
                       writable before anything runs
   --export-fixtures DIR
                       also write each failing minimal case as a portable JSON test case: the
                       HTTP request and the status and error type the contract expects
                       (format: reports/fixtures/fixture.schema.json)
+  --reporters a,b     the formats to write there (default all four):
+                      ${REPORTER_NAMES.map((n) => `${n} (${REPORTERS[n].file})`).join(', ')}.
+                      When GITHUB_STEP_SUMMARY is set, summary.md is appended to that file too.
+                      \`omics-conformance report render DIR\` writes them again from report.json;
+                      \`omics-conformance report merge\` combines the reports of --shard runs
   -h, --help          this text
 
 Credentials for an endpoint come from AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY, dummy ones when
@@ -182,6 +212,7 @@ const EXAMPLES: Readonly<Record<string, string>> = {
   '--skip-checks': 'check ids such as validation.rejects-invalid, or shape.*',
   '--suites': suiteNames.join(', '),
   '--operations': 'operation names such as CreateSequenceStore',
+  '--sdk': SDK_NAMES.join(', '),
 };
 
 /** A comma-separated option that must name something: `--suites ,` is a mistake, not "all". */
@@ -223,6 +254,7 @@ export const RUN_OPTIONS = {
   'timeout-ms': { type: 'string' },
   retries: { type: 'string' },
   'report-dir': { type: 'string' },
+  reporters: { type: 'string' },
   'allow-real-resources': { type: 'boolean' },
   'max-stores': { type: 'string' },
   'max-live-stores': { type: 'string' },
@@ -233,8 +265,18 @@ export const RUN_OPTIONS = {
   'fail-on': { type: 'string' },
   'expect-failures': { type: 'string' },
   'export-fixtures': { type: 'string' },
+  sdk: { type: 'string' },
+  'sdk-adapter': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
-} as const;
+} as const satisfies ParseArgsConfig['options'];
+
+function reportersOf(text: string, command: string): ReporterName[] {
+  try {
+    return parseReporters(text);
+  } catch (err) {
+    throw new UsageError(`${command}: ${(err as Error).message}`);
+  }
+}
 
 export type RunOptionValues = Record<string, string | boolean | undefined>;
 
@@ -246,6 +288,8 @@ export async function conformanceOptionsFrom(values: RunOptionValues, command = 
   const failOn = values['fail-on'] as string | undefined;
   if (failOn !== undefined && !(FAIL_ON as readonly string[]).includes(failOn)) throw new UsageError(`${command}: --fail-on ${failOn}: give one of ${FAIL_ON.join(', ')}`);
   const expectFailures = values['expect-failures'] !== undefined ? await expectedFailuresFrom(command, values['expect-failures'] as string) : undefined;
+  const sdks = values.sdk !== undefined ? sdkList(values.sdk as string, command) : undefined;
+  if (sdks && sdks.length > 1 && values['sdk-adapter'] !== undefined) throw new UsageError(`${command}: --sdk with several SDKs runs the shipped adapters; an adapter of your own (--sdk-adapter) runs alone`);
   const numeric = (name: keyof typeof OPTION_RANGES) => numericOption(values, name, command);
   const nonEmpty = (flag: string, text: string) => nonEmptyList(flag, text, command);
   return {
@@ -264,12 +308,15 @@ export async function conformanceOptionsFrom(values: RunOptionValues, command = 
     ...(values['timeout-ms'] !== undefined ? { timeoutMs: numeric('timeout-ms')! } : {}),
     ...(values.retries !== undefined ? { retries: numeric('retries')! } : {}),
     ...(values['report-dir'] ? { reportDir: values['report-dir'] as string } : {}),
+    ...(values.reporters !== undefined ? { reporters: reportersOf(values.reporters as string, command) } : {}),
     ...(values['allow-real-resources'] ? { allowRealResources: true } : {}),
     ...(values['max-stores'] !== undefined ? { maxStores: numeric('max-stores')! } : {}),
     ...(values['max-live-stores'] !== undefined ? { maxLiveStores: numeric('max-live-stores')! } : {}),
     ...(values.rate !== undefined ? { rate: numeric('rate')! } : {}),
     ...(failOn ? { failOn: failOn as FailOn } : {}),
     ...(expectFailures ? { expectFailures } : {}),
+    ...(values['sdk-adapter'] !== undefined ? { sdkAdapter: values['sdk-adapter'] as string } : {}),
+    ...(sdks?.length === 1 ? { sdk: sdks[0]! } : {}),
     ledger: new StoreLedger(),
   };
 }
@@ -288,6 +335,8 @@ export async function main(argv: string[]): Promise<number> {
   const target = options.target;
   const ledger = options.ledger!;
   const tty = Boolean(process.stderr.isTTY) && !process.env.CI;
+  const sdks = values.sdk !== undefined ? sdkList(values.sdk as string) : undefined;
+  if (sdks && sdks.length > 1) return runMatrix(sdks, options, (t) => process.stderr.write(t));
   if (values.plan) {
     const plan = await planConformance({ ...options, ...(values['assume-settle-s'] !== undefined ? { assumeSettleS: numericOption(values, 'assume-settle-s')! } : {}) });
     console.log(formatPlan(plan, targetKind(options)));
@@ -329,6 +378,7 @@ export async function main(argv: string[]): Promise<number> {
     if (tty) process.stderr.write('\r\x1b[2K');
     console.log(consoleSummary(report, reportFiles));
     if (fixtureDir !== undefined) console.log(exportedLine(await exportFailureFixtures(report, fixtureDir), fixtureDir));
+    await appendStepSummary(reportFiles);
     if (signals > 0) return EXIT_FAILED;
     if (report.verdict?.outcome === 'nothing-judged') {
       console.error(`omics-conformance run: nothing was tested: ${options.replay ? `--replay ${options.replay} matches no case of the suites run (${report.suites.join(', ')})` : 'no check judged a case (every check was skipped; the report says why)'}`);
@@ -337,7 +387,7 @@ export async function main(argv: string[]): Promise<number> {
     return report.verdict?.outcome === 'passed' ? EXIT_OK : EXIT_FAILED;
   } catch (err) {
     if (tty) process.stderr.write('\r\x1b[2K');
-    if (err instanceof TargetUnreachableError) {
+    if (err instanceof TargetUnreachableError || err instanceof AdapterFailure) {
       console.error(`omics-conformance run: ${err.message}`);
       return EXIT_USAGE;
     }

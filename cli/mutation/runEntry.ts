@@ -43,6 +43,8 @@ export async function runEntry(entry: CatalogueEntry, seed: number, runs: number
     seed,
     runs,
     reportDir: false,
+    // The kill matrix needs which checks fail; a plain re-run of a failing case fails the same ones.
+    plainFailures: false,
     onProgress(p) {
       done.set(`${p.suite}/${p.phase}`, p.done);
       if (firstFailure === undefined && p.failures > 0) firstFailure = [...done.values()].reduce((a, b) => a + b, 0);

@@ -13,6 +13,7 @@ import { createSigV4Verifier, isOperationAllowed, type Credential } from '../sig
 import { ADMIN_PREFIX, handleAdmin } from './admin.ts';
 import { bindInput } from './binding.ts';
 import { readBody } from './body.ts';
+import { captureResponse } from './responseCapture.ts';
 import { acceptProblem, contentTypeProblem, utf8 } from './mediaType.ts';
 import { badAdminRequest, badRequest, bodyTooLarge, emulatorBug, expectationFailed, headersTooLarge, notAcceptable, requestTimeout, serializationError, unknownOperation, unsupportedMediaType, uriTooLong, type ProtocolError } from './protocolErrors.ts';
 import { sendError, sendJson } from './respond.ts';
@@ -60,8 +61,9 @@ export function createFront({ http, core, requestLog, credentials, durable }: Fr
       ...(read.ok ? loggedBody(read.body) : { bodyBytes: read.bytes }),
       ...(match ? { operation: match.operation } : {}),
     });
+    const sent = captureResponse(res);
     const outcome = await answer(res, requestId, method, path, query, req, read.ok ? read.body : undefined, match);
-    entry.response = { ...outcome, durationMs: Math.round((performance.now() - started) * 1000) / 1000 };
+    entry.response = { ...outcome, ...sent(), durationMs: Math.round((performance.now() - started) * 1000) / 1000 };
   }
 
   function protocolError(res: ServerResponse, requestId: string, error: ProtocolError, message: string): Outcome {

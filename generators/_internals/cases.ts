@@ -103,7 +103,8 @@ export function variantCase(rule: Rule, base: Record<string, unknown>, variant: 
   const input = place(rule.operation, base, rule.path, variant.value, { minimal: minimalValue, freshKey, index });
   const label = `${rule.path}: ${variant.label}`;
   const wire = variant.wire ?? false;
-  return variant.violations.length === 0
+  const c = variant.violations.length === 0
     ? validCaseOf(rule.operation, input, label, phase, { subject: rule.path, wire })
     : invalidCaseOf(rule.operation, input, variant.violations, label, phase, { subject: rule.path, wire });
+  return { ...c, subject: { path: rule.path, rule: rule.rule } };
 }

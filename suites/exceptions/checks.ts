@@ -5,7 +5,7 @@ import type { Case } from '../../generators/case.ts';
 import { errors, errorSchema, schemaErrors, service, type ErrorName, type JsonSchema } from '../../specs/index.ts';
 import { sanitizeErrorType } from '../../targets/errorType.ts';
 import type { Observation } from '../../targets/types.ts';
-import { describeOutcome, finalExchange } from '../observed.ts';
+import { describeOutcome, finalExchange, notSentByClient, refusedByClient } from '../observed.ts';
 import type { Check, ObservationCheck, Finding } from '../types.ts';
 
 const SUITE = 'exceptions';
@@ -48,6 +48,7 @@ export const httpStatusCheck: ObservationCheck = {
   check(c, obs) {
     const expected = expectedError(c);
     if (!expected) return [];
+    if (refusedByClient(obs)) return [notSentByClient(this.id, obs)];
     const status = errors[expected].httpStatus;
     const got = finalExchange(obs)?.response?.status ?? obs.client.error?.httpStatus;
     if (obs.client.error && got === status) return [pass(this.id, `${c.label}: HTTP ${status}`)];
@@ -137,8 +138,11 @@ export const sdkClassCheck: ObservationCheck = {
   check(c, obs) {
     const expected = expectedError(c);
     if (!expected || obs.transportError) return [];
+    if (refusedByClient(obs)) return [notSentByClient(this.id, obs)];
     const e = obs.client.error;
     if (e && e.isModeledClass && e.name === expected) return [pass(this.id, `${c.label}: the SDK raised ${expected}`)];
+    // A client that does not say which class it raised (or has none) is judged by the name it gives.
+    if (e && e.name === expected && e.unreported?.includes('isModeledClass')) return [pass(this.id, `${c.label}: the client named the error ${expected} (it does not say which class it raised)`)];
     const what = !e ? 'no exception (the call succeeded)' : e.isModeledClass ? `${e.name}` : `${e.name}, not a class the SDK models (a generic OmicsServiceException)`;
     return [
       {
@@ -164,6 +168,8 @@ export const faultCheck: ObservationCheck = {
     const expected = expectedError(c);
     const e = obs.client.error;
     if (!expected || !e) return [];
+    if (refusedByClient(obs)) return [notSentByClient(this.id, obs)];
+    if (e.unreported?.includes('fault')) return [{ checkId: this.id, status: 'skipped', message: 'the client does not tell whose fault an error is' }];
     const fault = errors[expected].fault;
     if (e.fault === fault) return [pass(this.id, `${c.label}: $fault ${fault}`)];
     return [
@@ -192,6 +198,8 @@ export const retryableCheck: ObservationCheck = {
     const expected = expectedError(c);
     const e = obs.client.error;
     if (!expected || !e) return [];
+    if (refusedByClient(obs)) return [notSentByClient(this.id, obs)];
+    if (e.unreported?.includes('retryable')) return [{ checkId: this.id, status: 'skipped', message: 'the client does not tell whether an error is retryable' }];
     const spec = errors[expected].retryable;
     const same = Boolean(e.retryable) === Boolean(spec) && Boolean(e.retryable?.throttling) === Boolean(spec?.throttling);
     if (same) return [pass(this.id, `${c.label}: ${describeRetry(spec)}`)];

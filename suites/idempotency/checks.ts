@@ -3,7 +3,7 @@
 // under the scenario's run-unique name.
 import { behaviours, ClientToken, operations, schemaErrors, service, shapeSchema, type JsonSchema } from '../../specs/index.ts';
 import type { Observation } from '../../targets/types.ts';
-import { describeOutcome, succeeded } from '../observed.ts';
+import { describeOutcome, refusedByClient, succeeded } from '../observed.ts';
 import { callOf, callsOf, listedStores } from '../trace.ts';
 import type { Check, Finding, ScenarioCheck, Trace } from '../types.ts';
 
@@ -159,12 +159,13 @@ export const sdkFillsTokenCheck = scenarioCheck('sdk-fills-token', {
 export const retrySameTokenCheck = scenarioCheck('retry', {
   id: 'idempotency.retry-same-token',
   level: tokenBehaviour.level,
-  spec: `${TOKEN_SPEC} A retry is the same request: the SDK resends it with the token it filled. The first answer is dropped by the client after the target carried the request out, as a dropped connection would.`,
-  title: 'A create whose answer was lost, retried by the SDK, carries one token and makes one store',
+  spec: `${TOKEN_SPEC} A retry is the same request: the SDK resends it with the token it filled. The first answer is dropped by the client after the target carried the request out, as a dropped connection would; for a client in another process, its first attempts are answered with a server error and throttling.`,
+  title: 'A create the SDK retries (its answer lost, or its first attempts failed) carries one token and makes one store',
   needs: ['wire', 'stores'],
   check(trace) {
     const obs = callOf(trace, CREATE);
     if (!obs) return incomplete(this.id, trace);
+    if (refusedByClient(obs)) return [{ checkId: this.id, status: 'skipped', message: `the client refused the create itself (${obs.client.error!.name}), so there was nothing to retry (validation.accepts-valid judges a valid create refused)`, observation: obs }];
     const tokens = sentTokens(obs);
     const statuses = (obs.wire ?? []).map((x) => x.response?.status);
     const listed = named(trace, obs.input.name);
@@ -176,12 +177,12 @@ export const retrySameTokenCheck = scenarioCheck('retry', {
       return [{ checkId: this.id, status: 'skipped', message: `the retried create ended in ${describeOutcome(obs)} after ${tokens.length} attempt(s) with one ${TOKEN}, with no store in its answer (validation.accepts-valid judges a valid create refused)`, observation: obs }];
     }
     if (!store(obs)) problems.push(`the call ended in ${describeOutcome(obs)}`);
-    if (tokens.length < 2) problems.push(`the SDK made ${tokens.length} attempt(s): the lost answer was not retried`);
+    if (tokens.length < 2) problems.push(`the SDK made ${tokens.length} attempt(s): it did not retry`);
     if (tokens.some((t) => t === undefined)) problems.push(`an attempt carried no ${TOKEN}`);
     if (new Set(tokens).size > 1) problems.push(`the attempts carried different tokens: ${tokens.join(', ')}`);
     if (listed.length !== 1) problems.push(`${listed.length} stores exist under the name: ${listed.join(', ') || 'none'}`);
     if (problems.length === 0) return [passed(this.id, obs, `${tokens.length} attempts (HTTP ${statuses.join(', ')}) carried ${tokens[0]}; one store`)];
-    return [failed(this.id, obs, `a create retried after its first answer was lost: ${problems.join('; ')}`, { attempts: '2 or more, one token', stores: 1 }, { attempts: statuses, tokens, stores: listed }, HINT_ONE_STORE)];
+    return [failed(this.id, obs, `a create the SDK had to retry: ${problems.join('; ')}`, { attempts: '2 or more, one token', stores: 1 }, { attempts: statuses, tokens, stores: listed }, HINT_ONE_STORE)];
   },
 });
 

@@ -3,7 +3,8 @@
 // trace its check reads. Every store a scenario makes, answered or only listed, is the run's and is
 // deleted before the next scenario.
 import type { Case } from '../../generators/case.ts';
-import type { Observation } from '../../targets/types.ts';
+import { errorNames, errors, type ErrorName } from '../../specs/index.ts';
+import type { CallOptions, Observation } from '../../targets/types.ts';
 import type { Executed, SuiteEnv } from '../engine.ts';
 import { succeeded } from '../observed.ts';
 import { RUN_TAG_KEY } from '../stores.ts';
@@ -42,11 +43,12 @@ class Scenery {
   }
 
   /**
-   * `maxAttempts`: where the scenario counts attempts; otherwise the target's own (a fault injected
-   * at random is retried away). `loseFirstAnswer`: the client drops the first answer, and the SDK retries.
+   * `maxAttempts` where the scenario counts attempts; otherwise the target's own (a fault injected
+   * at random is retried away). `loseFirstAnswer`: the client drops the first answer, and the SDK
+   * retries; `failFirstAttempts`: the first attempts are answered with these errors.
    */
-  async create(input: Record<string, unknown>, role = CREATE, maxAttempts?: number, loseFirstAnswer = false): Promise<Observation> {
-    const obs = await this.env.target.call('CreateSequenceStore', input, { timeoutMs: this.env.options.timeoutMs, ...(maxAttempts !== undefined ? { maxAttempts } : {}), ...(loseFirstAnswer ? { loseFirstAnswer } : {}) });
+  async create(input: Record<string, unknown>, role = CREATE, retry: Pick<CallOptions, 'maxAttempts' | 'loseFirstAnswer' | 'failFirstAttempts'> = {}): Promise<Observation> {
+    const obs = await this.env.target.call('CreateSequenceStore', input, { timeoutMs: this.env.options.timeoutMs, ...retry });
     const ref = this.env.stores.track(obs, input);
     if (ref) this.made.add(ref.id);
     this.builder?.call(role, obs);
@@ -104,13 +106,25 @@ async function sdkFillsToken(s: Scenery): Promise<Executed[]> {
   return s.done();
 }
 
+/** A server error, then throttling: the first attempts of the retry scenario where the client cannot lose an answer. */
+export const RETRY_FAULTS: readonly ErrorName[] = [
+  errorNames.find((e) => errors[e].fault === 'server' && errors[e].retryable)!,
+  errorNames.find((e) => errors[e].retryable?.throttling)!,
+];
+
 async function retry(s: Scenery): Promise<Executed[]> {
-  if (!s.env.target.hasWire) return s.done(`no wire on the ${s.env.target.kind} target: its answers do not pass the SDK's retry step`);
+  const { target } = s.env;
+  if (!target.hasWire) return s.done(`no wire on the ${target.kind} target: its answers do not pass the SDK's retry step`);
+  const honours = target.honours ?? [];
+  // The client loses the first answer (after the target carried the request out), or, for a client
+  // in another process, the first attempts meet a server error and throttling.
+  const how: CallOptions | undefined = honours.includes('loseFirstAnswer') ? { loseFirstAnswer: true } : honours.includes('failFirstAttempts') ? { failFirstAttempts: RETRY_FAULTS } : undefined;
+  if (!how) return s.done(`the ${target.kind} target can neither lose an answer nor fail an attempt on purpose, so the SDK's retry cannot be brought about`);
   const input = s.input('retry');
   s.begin(input);
-  // The lost answer takes the first attempt; after it the target's own attempts, where it retries faults injected at random.
-  const attempts = Math.max(RETRY_ATTEMPTS, 1 + (s.env.target.defaultAttempts ?? 1));
-  await s.create(input, CREATE, attempts, true);
+  // After those first attempts, the target's own attempts, where it retries faults injected at random.
+  const attempts = Math.max(RETRY_ATTEMPTS, (how.failFirstAttempts?.length ?? 1) + (target.defaultAttempts ?? 1));
+  await s.create(input, CREATE, { maxAttempts: attempts, ...how });
   await s.list(input);
   return s.done();
 }

@@ -57,7 +57,8 @@ export async function executeShapeCase(env: SuiteEnv, given: Case): Promise<Exec
     const update = { id: store.id, description: UPDATED_DESCRIPTION };
     const updated = await call('UpdateSequenceStore', update, { updatedWith: update });
     await env.stores.settle(store.id, updated);
-    const reread = await call('GetSequenceStore', { id: store.id }, { updatedWith: update });
+    // An update that did not happen (a client that cannot send it) leaves the store as created.
+    const reread = await call('GetSequenceStore', { id: store.id }, updated.client.output ? { updatedWith: update } : {});
     await env.stores.settle(store.id, reread);
     const deleted = await call('DeleteSequenceStore', { id: store.id });
     if (deleted.client.output) env.stores.forget(store.id);
@@ -75,6 +76,6 @@ export const shapeSuite: Suite = {
   checks: shapeChecks,
   async run(env) {
     const execute = (c: Case) => executeShapeCase(env, c);
-    await concurrently(env, [(e) => runBoundary(e, this, createCases(), execute), (e) => runProperty(e, this, 'shape/CreateSequenceStore/valid', 'CreateSequenceStore', validCase('CreateSequenceStore'), execute)]);
+    await concurrently(env, [(e) => runBoundary(e, this, createCases(), execute, { plainFailures: true }), (e) => runProperty(e, this, 'shape/CreateSequenceStore/valid', 'CreateSequenceStore', validCase('CreateSequenceStore'), execute)]);
   },
 };

@@ -100,7 +100,7 @@ export const unicodeSuite: Suite = {
       if (env.options.signal?.aborted) throw new RunInterrupted('the run was interrupted');
       const c = probeCase(probe);
       trace.fact({ kind: 'probe', probe });
-      trace.call(PROBE, await env.target.call(OPERATION, c.input, { timeoutMs: env.options.timeoutMs }));
+      env.recorder.ran(this.name, [trace.call(PROBE, await env.target.call(OPERATION, c.input, { timeoutMs: env.options.timeoutMs }))]);
     }
     const executed = [{ trace: trace.trace() }];
     if (env.options.record) env.options.record.executed({ suite: this.name, key: `${PROBE_ID}@0`, executed });

@@ -23,6 +23,8 @@ function rejects(c: Parameters<ObservationCheck['check']>[0], obs: Parameters<Ob
   if (e && e.name === expected && (e.httpStatus === undefined || e.httpStatus === status)) {
     return [{ checkId: id, status: 'passed', message: `${c.label}: refused with ${expected}` }];
   }
+  // A client that validates before sending keeps an invalid request to itself: recorded, not failed.
+  if (e?.refusedByClient) return [{ checkId: id, status: 'observed', message: `${c.label}: the client refused it before sending (${e.name}: ${e.message.split('\n').join(' ').slice(0, 200)})` }];
   // A missing or empty path label leaves no operation to route to: the contract does not say which
   // client error follows, so any one is recorded, not failed.
   if (e && unroutable(c) && e.httpStatus !== undefined && e.httpStatus >= 400 && e.httpStatus < 500) {
@@ -79,6 +81,18 @@ export const acceptsValidCheck: ObservationCheck = {
     if (!e && !obs.transportError) return [{ checkId: this.id, status: 'passed', message: `${c.label}: accepted` }];
     if (c.needs === 'absent-store' && e && e.name !== errors.ValidationException.name) {
       return [{ checkId: this.id, status: 'passed', message: `${c.label}: passed validation, then ${e.name} for the store that does not exist` }];
+    }
+    if (e?.refusedByClient) {
+      return [
+        {
+          checkId: this.id,
+          status: 'failed',
+          message: `${c.label}: within every constraint, the client refused it before sending (${e.name}: ${e.message.split('\n').join(' ').slice(0, 200)})`,
+          expected: 'sent, and accepted',
+          received: e,
+          hint: "The client's own validation is stricter than the contract: compare its model's constraints with specs/.",
+        },
+      ];
     }
     if (c.invented?.length && e) {
       return [{ checkId: this.id, status: 'observed', message: `${c.label}: the case made up ${c.invented.join(', ')}; the target answered ${describeOutcome(obs)}` }];

@@ -47,7 +47,7 @@ async function listSince(env: SuiteEnv, trace: TraceBuilder<ChangesNothingFact>,
 export async function executeValidationCase(env: SuiteEnv, c: Case): Promise<Executed[]> {
   if (c.send === 'wire' && !env.target.sendRaw) {
     const observation: Observation = { operation: c.operation, input: c.input, via: 'wire', client: {}, durationMs: 0 };
-    return [{ case: c, observation, skipped: `raw-wire cases cannot be sent to the ${env.target.kind} target (no wire)` }];
+    return [{ case: c, observation, skipped: env.target.client ? `raw-wire cases go around the SDK under test (${env.target.client}): they are the in-process run's to send` : `raw-wire cases cannot be sent to the ${env.target.kind} target (no wire)` }];
   }
   const rejected = c.expect.outcome === 'rejected';
   if (c.needs !== 'existing-store') return runCase(env, c, undefined);
@@ -91,7 +91,7 @@ export const validationSuite: Suite = {
   async run(env) {
     const execute = (c: Case) => executeValidationCase(env, c);
     await concurrently(env, [
-      (e) => runBoundary(e, this, allBoundaryCases(), execute),
+      (e) => runBoundary(e, this, allBoundaryCases(), execute, { plainFailures: true }),
       ...operationNames.flatMap((op) => [(e: SuiteEnv) => runProperty(e, this, `validation/${op}/invalid`, op, invalidCase(op), execute), (e: SuiteEnv) => runProperty(e, this, `validation/${op}/valid`, op, validCase(op), execute)]),
     ]);
   },

@@ -1,6 +1,6 @@
 // Wire checks: what the SDK put on the wire against the spec's HTTP binding, and what came back
 // read the same way on the wire and by the SDK. Every attempt of a call is checked.
-import { operationNames, operations, outputSchema, schemaErrors, service, shapeSchema } from '../../specs/index.ts';
+import { operationNames, operations, outputSchema, schemaErrors, service, shapeSchema, type Shape } from '../../specs/index.ts';
 import type { WireExchange } from '../../targets/types.ts';
 import { finalExchange } from '../observed.ts';
 import type { Check, ObservationCheck, Finding } from '../types.ts';
@@ -92,6 +92,28 @@ function parsed(text: string): { ok: true; value: unknown } | { ok: false } {
   }
 }
 
+/** The shape with only the members the client's model has (`known`: member paths joined by dots, lists see-through). */
+function knownPart(shape: Shape, known: ReadonlySet<string>, prefix = ''): Shape {
+  if (shape.type === 'list') return { ...shape, member: knownPart(shape.member, known, prefix) };
+  if (shape.type !== 'structure') return shape;
+  const members = Object.entries(shape.members)
+    .filter(([k]) => known.has(`${prefix}${k}`))
+    .map(([k, m]) => [k, { ...m, target: knownPart(m.target, known, `${prefix}${k}.`) }] as const);
+  return { ...shape, members: Object.fromEntries(members) };
+}
+
+/** The contract's members on the wire that the client's model does not have, as paths. */
+function lackedMembers(shape: Shape, value: unknown, known: ReadonlySet<string>, prefix = ''): string[] {
+  if (value === null || typeof value !== 'object') return [];
+  if (shape.type === 'list') return Array.isArray(value) ? value.flatMap((v) => lackedMembers(shape.member, v, known, prefix)) : [];
+  if (shape.type !== 'structure' || Array.isArray(value)) return [];
+  return Object.entries(shape.members).flatMap(([k, m]) => {
+    const v = (value as Record<string, unknown>)[k];
+    if (v === undefined || v === null) return [];
+    return known.has(`${prefix}${k}`) ? lackedMembers(m.target, v, known, `${prefix}${k}.`) : [`${prefix}${k}`];
+  });
+}
+
 export const responseAgreesCheck: ObservationCheck = {
   kind: 'observation',
   id: 'wire.response-agrees',
@@ -109,14 +131,19 @@ export const responseAgreesCheck: ObservationCheck = {
     const unreadable = obs.client.unreadable;
     const shape = operations[obs.operation].output;
     const problems: string[] = [];
+    // A client whose model predates members of the contract reads the others; those it lacks are noted.
+    const known = obs.client.knownMembers ? new Set(obs.client.knownMembers) : undefined;
+    const compared = known ? knownPart(shape, known) : shape;
+    const predates = known && body.ok ? [...new Set(lackedMembers(shape, body.value, known))] : [];
     if (!body.ok) problems.push(`the body is not JSON: ${response.body.slice(0, 80)}`);
-    else if (!sdkError && unreadable === undefined) problems.push(...outputDifferences(shape, body.value, obs.client.output ?? {}));
+    else if (!sdkError && unreadable === undefined) problems.push(...outputDifferences(compared, body.value, obs.client.output ?? {}));
     else {
       // What on the wire does not read as its wire schema says: most likely what the SDK choked on.
       const wireForm = schemaErrors(outputSchema(obs.operation), body.value).map((p) => `on the wire ${p.path || '(body)'} ${p.message}`);
       const sdk = sdkError ? `raised ${sdkError.name}: ${sdkError.message.split('\n')[0]}` : `could not read it (${unreadable})`;
       problems.push(`the wire says HTTP ${code} success, the SDK ${sdk}`, ...wireForm);
     }
+    if (problems.length === 0 && predates.length) return [{ checkId: this.id, status: 'observed', message: `${obs.operation} output reads the same on the wire and in the SDK, but for ${predates.join(', ')}, which the client's model does not have`, received: predates }];
     if (problems.length === 0) return [pass(this.id, `${obs.operation} output reads the same on the wire and in the SDK`)];
     return [
       {

@@ -67,7 +67,7 @@ export const wireSuite: Suite = {
     }
     const execute = wireExecutor(env);
     await concurrently(env, [
-      (e) => runBoundary(e, this, sdkCases(), execute),
+      (e) => runBoundary(e, this, sdkCases(), execute, { plainFailures: true }),
       ...operationNames.map((op) => (e: SuiteEnv) => runProperty(e, this, `wire/${op}/valid`, op, validCase(op).filter((c) => c.send === 'sdk'), execute)),
     ]);
   },

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { suite } from '../support/suite.ts';
@@ -6,6 +6,7 @@ import * as assert from 'uvu/assert';
 import { allRules } from '../../specs/index.ts';
 import { runCli } from '../support/cli.ts';
 import { startEmulatorProcess } from '../support/emulatorProcess.ts';
+import { readReport } from '../support/report.ts';
 
 const run = suite('cli: omics-conformance run');
 const dir = () => mkdtempSync(join(tmpdir(), 'omics-run-'));
@@ -20,7 +21,8 @@ run('the default run against an emulator started with `omics-conformance emulato
     const closing = CLOSING.exec(r.stdout);
     assert.ok(closing, r.stdout);
     assert.is(r.stdout.trim().split('\n').pop(), closing![0]);
-    const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'));
+    const report = readReport(out);
+    assert.equal(readdirSync(out).sort(), ['junit.xml', 'report.html', 'report.json', 'summary.md']);
     assert.is(report.format, 'omics-conformance-report');
     assert.is(report.target.kind, 'endpoint');
     assert.is(report.target.endpoint, emulator.url);
@@ -34,13 +36,19 @@ run('the default run against an emulator started with `omics-conformance emulato
   }
 });
 
-run('a check that fails: exit 1, the failure with its replay and a pasteable reproduction', async () => {
+run('a check that fails: exit 1, the failure with its replay and a pasteable reproduction; summary.md goes to GITHUB_STEP_SUMMARY', async () => {
   const emulator = await startEmulatorProcess(['--no-documented-limits']);
   try {
-    const r = await runCli(['run', '--endpoint', emulator.url, '--suites', 'validation', '--operations', 'CreateSequenceStore', '--runs', '3', '--report-dir', dir()], { timeoutMs: 120_000, env: { ...process.env, CI: 'true' } });
+    const out = dir();
+    const stepSummary = join(dir(), 'step-summary.md');
+    const r = await runCli(['run', '--endpoint', emulator.url, '--suites', 'validation', '--operations', 'CreateSequenceStore', '--runs', '3', '--report-dir', out, '--reporters', 'json,md'], { timeoutMs: 120_000, env: { ...process.env, CI: 'true', GITHUB_STEP_SUMMARY: stepSummary } });
     assert.is(r.code, 1, r.stdout + r.stderr);
+    assert.equal(readdirSync(out).sort(), ['report.json', 'summary.md']);
+    assert.is(readReport(out).summary.failed, 1);
+    assert.is(readFileSync(stepSummary, 'utf8'), `${readFileSync(join(out, 'summary.md'), 'utf8')}\n`);
+    assert.match(readFileSync(stepSummary, 'utf8'), /\| `validation\.rejects-documented-limit` \| SHOULD \| .* \| `validation\/boundary@\d+(:plain=[a-zA-Z,]+)?` \|/);
     assert.match(r.stdout, /FAIL validation\.rejects-documented-limit \[SHOULD\]/);
-    assert.match(r.stdout, new RegExp(`replay: npx omics-conformance run --endpoint ${emulator.url.replace(/\./g, '\\.')} --region [a-z0-9-]+ --suites validation --replay 'validation/boundary@\\d+'`));
+    assert.match(r.stdout, new RegExp(`replay: npx omics-conformance run --endpoint ${emulator.url.replace(/\./g, '\\.')} --region [a-z0-9-]+ --suites validation --replay 'validation/boundary@\\d+:plain=[\\w,]+'`));
     assert.match(r.stdout, /reproduce: AWS_DISABLE_HOST_PREFIX_INJECTION=true aws omics create-sequence-store --endpoint-url http:\/\/127\.0\.0\.1:\d+ /);
     assert.match(r.stdout, /^\d+ passed, 1 failed$/m);
   } finally {
@@ -74,6 +82,7 @@ run('bad usage and an unreachable target: exit 2, one line, no stack trace', asy
     [['run', '--operations', 'CreateBucket'], /no operation CreateBucket/],
     [['run', '--endpoint', 'http://127.0.0.1:9', '--timeout-ms', '2000'], /cannot reach the endpoint target at http:\/\/127\.0\.0\.1:9/],
     [['run', '--target', 'aws'], /add --allow-real-resources/],
+    [['run', '--reporters', 'json,pdf'], /--reporters: no reporter pdf; reporters: json, junit, md, html/],
   ];
   for (const [args, message] of cases) {
     const r = await runCli(args, { timeoutMs: 60_000 });
@@ -87,7 +96,7 @@ run('--checks and --skip-checks judge only the checks named, run only their suit
   const out = dir();
   const r = await runCli(['run', '--checks', 'validation.rejects-documented-limit,idempotency.*', '--skip-checks', 'idempotency.token-reuse-different-request', '--seed', '3', '--runs', '2', '--report-dir', out], { timeoutMs: 180_000, env: { ...process.env, CI: 'true' } });
   assert.is(r.code, 0, r.stdout + r.stderr);
-  const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'));
+  const report = readReport(out);
   assert.equal(report.suites, ['validation', 'idempotency']);
   assert.equal(report.checks.map((c: { id: string }) => c.id).sort(), ['idempotency.concurrent-same-token', 'idempotency.different-tokens', 'idempotency.retry-same-token', 'idempotency.same-token-same-store', 'idempotency.sdk-fills-token', 'validation.rejects-documented-limit']);
   const bad = await runCli(['run', '--checks', 'shape.no-such-check']);

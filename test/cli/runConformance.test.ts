@@ -66,6 +66,10 @@ api('--shard and --replay values are read strictly', () => {
   assert.throws(() => parseShard('0/3'));
   assert.throws(() => parseShard('2'));
   assert.equal(parseReplay('validation/boundary@12'), { property: 'validation/boundary', caseIndex: 12 });
+  assert.equal(parseReplay('shape/boundary@35:plain=name,tags'), { property: 'shape/boundary', caseIndex: 35, plain: ['name', 'tags'] });
+  for (const bad of ['shape/boundary@35:plain=', 'shape/boundary@35:plain', 'shape/boundary@35:simple=name', 'shape/boundary@35:plain=name,,tags']) {
+    assert.throws(() => parseReplay(bad), /a boundary case is replayed as/, bad);
+  }
   assert.equal(parseReplay('shape/CreateSequenceStore/valid@-42:3:0:1'), { property: 'shape/CreateSequenceStore/valid', seed: -42, path: '3:0:1' });
   assert.equal(parseReplay('17:0'), { seed: 17, path: '0' });
   assert.throws(() => parseReplay('shape@x'));

@@ -1,7 +1,7 @@
 // A run's exit code says what it tested: a green exit only when checks judged cases and none that
 // fails the run failed; a target that is not HealthOmics, a report folder that cannot be written,
 // a bad option or a replay that matches nothing stops at once with one line and exit 2.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -11,6 +11,7 @@ import * as assert from 'uvu/assert';
 import { operations } from '../../specs/index.ts';
 import { runCli, type CliResult } from '../support/cli.ts';
 import { startEmulatorProcess } from '../support/emulatorProcess.ts';
+import { readReport } from '../support/report.ts';
 
 const verdict = suite('cli: run exit codes mean what they say');
 const dir = () => mkdtempSync(join(tmpdir(), 'omics-verdict-'));
@@ -113,9 +114,9 @@ verdict('--fail-on and --expect-failures: a SHOULD failure below the gate or exp
     assert.match(expected.stdout, /^\d+ passed, 1 failed \(1 expected\)$/m);
     assert.match(expected.stdout, /expected failure validation\.rejects-documented-limit: this emulator runs without the documented limits/);
     assert.match(expected.stdout, /stale expected failure validation\.rejects-invalid: it passed/);
-    const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'));
-    assert.is(report.verdict.outcome, 'passed');
-    assert.equal(report.verdict.stale.map((e: { check: string }) => e.check), ['validation.rejects-invalid']);
+    const report = readReport(out);
+    assert.is(report.verdict!.outcome, 'passed');
+    assert.equal(report.verdict!.stale.map((e) => e.check), ['validation.rejects-invalid']);
 
     writeFileSync(file, 'validation.no-such-check  why\n');
     stoppedAtOnce(await runCli([...args, '--expect-failures', file], QUICK), /expected\.txt:1: no check validation\.no-such-check/);

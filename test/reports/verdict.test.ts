@@ -21,7 +21,7 @@ async function rejection(work: () => Promise<unknown>): Promise<string> {
 }
 
 const check = (id: string, level: string, status: ReportedCheck['status'], cases = 1, warnings = 0): ReportedCheck =>
-  ({ id, suite: id.split('.')[0]!, level, title: id, spec: id, status, cases, counts: { failed: status === 'failed' ? 1 : 0, warnings, observed: 0 }, failures: [], warnings: [], observed: [] }) as ReportedCheck;
+  ({ id, suite: id.split('.')[0]!, level, title: id, spec: id, status, cases, counts: { failed: status === 'failed' ? 1 : 0, warnings, observed: 0 }, entries: { failed: status === 'failed' ? 1 : 0, warnings: Math.min(warnings, 1), observed: 0 }, failures: [], warnings: [], observed: [] }) as ReportedCheck;
 const report = (checks: ReportedCheck[]): Report =>
   ({ checks, summary: { passed: checks.filter((c) => c.status === 'passed').length, failed: checks.filter((c) => c.status === 'failed').length, skipped: checks.filter((c) => c.status === 'skipped').length, warnings: 0 } }) as unknown as Report;
 

@@ -8,7 +8,7 @@ import * as assert from 'uvu/assert';
 import { runConformance, type ConformanceOptions } from '../../cli/runConformance.ts';
 import { startEmulator } from '../../emulator/index.ts';
 import type { Report } from '../../reports/report.ts';
-import { checkOf, failingIds } from '../support/report.ts';
+import { assertValidReport, checkOf, failingIds } from '../support/report.ts';
 import { errorNames } from '../../specs/index.ts';
 import { exceptionCases } from '../../suites/exceptions/cases.ts';
 import { targetControl } from '../../suites/targetControl.ts';
@@ -18,6 +18,7 @@ const exceptions = suite('suites/exceptions');
 
 async function run(options: ConformanceOptions = {}): Promise<Report> {
   const { report } = await runConformance({ target: 'emulator', suites: ['exceptions'], seed: 7, reportDir: false, ...options });
+  assertValidReport(report);
   return report;
 }
 

@@ -7,6 +7,7 @@ import * as assert from 'uvu/assert';
 import { runConformance, type ConformanceOptions } from '../../cli/runConformance.ts';
 import type { Report } from '../../reports/report.ts';
 import type { Observation } from '../../targets/types.ts';
+import { assertValidReport } from '../support/report.ts';
 import { suite } from '../support/suite.ts';
 
 const faults = suite('suites: transient faults retried away');
@@ -33,6 +34,7 @@ async function measured(options: ConformanceOptions): Promise<Measured> {
     if (obs.durationMs >= timeoutMs) late.push(`${obs.operation} took ${Math.round(obs.durationMs)} ms of ${timeoutMs} ms (${obs.transportError ?? obs.client.error?.name ?? 'success'})`);
   };
   const { report } = await runConformance({ ...options, reportDir: false, onCall });
+  assertValidReport(report);
   return { report, calls, attempts, late };
 }
 

@@ -5,13 +5,14 @@ import * as assert from 'uvu/assert';
 import { runConformance, type ConformanceOptions } from '../../cli/runConformance.ts';
 import { startEmulator } from '../../emulator/index.ts';
 import type { Report, ReportedCheck } from '../../reports/report.ts';
-import { failingIds } from '../support/report.ts';
+import { assertValidReport, failingIds } from '../support/report.ts';
 import { explainMove, legalFirstStatus, legalMove } from '../../suites/lifecycle/transitions.ts';
 
 const lifecycle = suite('suites/lifecycle: model-based runs against targets');
 
 async function run(options: ConformanceOptions): Promise<Report> {
   const { report } = await runConformance({ target: 'emulator', suites: ['lifecycle'], runs: 10, seed: 11, reportDir: false, ...options });
+  assertValidReport(report);
   return report;
 }
 

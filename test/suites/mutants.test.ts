@@ -3,8 +3,9 @@
 import { suite } from '../support/suite.ts';
 import * as assert from 'uvu/assert';
 import { runConformance, type ConformanceOptions } from '../../cli/runConformance.ts';
-import type { Report, ReportedCheck } from '../../reports/report.ts';
-import { checkOf, failingIds } from '../support/report.ts';
+import type { Report, ReportedCheck, ReportedFinding } from '../../reports/report.ts';
+import { catalogue } from '../../emulator/mutants/catalogue.ts';
+import { assertValidReport, checkOf, failingIds } from '../support/report.ts';
 import { startEmulator } from '../../emulator/index.ts';
 
 const mutants = suite('suites: every check catches its deviation');
@@ -12,6 +13,7 @@ const mutants = suite('suites: every check catches its deviation');
 /** In process (the mock target) unless a test names the emulator: only what the wire shows needs HTTP. */
 async function run(options: ConformanceOptions): Promise<Report> {
   const { report } = await runConformance({ target: 'mock', runs: 6, seed: 11, reportDir: false, ...options });
+  assertValidReport(report);
   return report;
 }
 
@@ -110,10 +112,37 @@ mutants('shape.creation-time-recent: a creationTime years away', async () => {
   onlyFailing(report, 'shape.creation-time-recent');
 });
 
-mutants('shape.tags-echo: tags lost', async () => {
-  const report = await run({ suites: ['shape'], emulator: { deviations: { replacedOutputMembers: { ListTagsForResource: { tags: {} } } } } });
+const tagsLost = catalogue().find((e) => e.id === 'tags-lost')!.emulator;
+const createdWith = (f: ReportedFinding) => JSON.parse(/the store was created with (.*)$/.exec(f.message)![1]!) as Record<string, string>;
+const plainTags = (tags: Record<string, string>) => Object.entries(tags).every(([k, v]) => /^[A-Za-z0-9]+$/.test(k) && /^[A-Za-z0-9]*$/.test(v));
+
+mutants('shape.tags-echo: tags lost → {"a":"a"} from the boundary phase, plain ASCII tags from the property', async () => {
+  const report = await run({ suites: ['shape'], emulator: tagsLost });
   const c = onlyFailing(report, 'shape.tags-echo');
   assert.match(c.failures[0]!.message, /ListTagsForResource lists \{\}, the store was created with \{/);
+  const boundary = c.failures.filter((f) => f.case.phase === 'boundary');
+  assert.equal(createdWith(boundary[0]!), { a: 'a' }, boundary[0]!.message);
+  for (const f of boundary) {
+    assert.ok(plainTags(createdWith(f)), `${f.case.label}: ${f.message.slice(0, 200)}`);
+    assert.match(f.replay, /^shape\/boundary@\d+:plain=name,tags$/);
+  }
+  const random = c.failures.find((f) => f.case.phase === 'random');
+  assert.ok(random, 'the property failed too');
+  const shrunk = createdWith(random!);
+  assert.equal(Object.keys(shrunk).length, 1, random!.message);
+  assert.ok(plainTags(shrunk), random!.message);
+});
+
+mutants("shape.tags-echo: a plain boundary case's replay reproduces it; without its suffix, the case as generated", async () => {
+  const first = onlyFailing(await run({ suites: ['shape'], emulator: tagsLost }), 'shape.tags-echo').failures.find((f) => f.case.phase === 'boundary')!;
+  assert.match(first.replay, /:plain=/);
+  const again = onlyFailing(await run({ suites: ['shape'], emulator: tagsLost, replay: first.replay }), 'shape.tags-echo');
+  assert.is(again.failures.length, 1);
+  assert.is(again.failures[0]!.message, first.message);
+  assert.is(again.failures[0]!.replay, first.replay);
+  const original = onlyFailing(await run({ suites: ['shape'], emulator: tagsLost, replay: first.replay.replace(/:plain=.*$/, '') }), 'shape.tags-echo').failures[0]!;
+  assert.is(original.case.label, first.case.label);
+  assert.not.ok(plainTags(createdWith(original)), `the generated case: ${original.message}`);
 });
 
 mutants('shape.list-contains-created: a store missing from the list', async () => {

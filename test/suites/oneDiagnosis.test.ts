@@ -5,7 +5,7 @@ import { suite } from '../support/suite.ts';
 import * as assert from 'uvu/assert';
 import { runConformance } from '../../cli/runConformance.ts';
 import type { Report } from '../../reports/report.ts';
-import { checkOf, failingIds } from '../support/report.ts';
+import { assertValidReport, checkOf, failingIds } from '../support/report.ts';
 
 const test = suite('suites: one deviation, one diagnosis');
 const SEED = 4;
@@ -14,6 +14,7 @@ async function against(deviations: object): Promise<Report> {
   console.log(`  seed ${SEED}`);
   const { report } = await runConformance({ target: 'emulator', emulator: { deviations }, runs: 3, seed: SEED, reportDir: false });
   assert.is(report.aborted, undefined, 'the run went to the end');
+  assertValidReport(report);
   return report;
 }
 

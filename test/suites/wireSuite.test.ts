@@ -10,6 +10,7 @@ import { startEmulator } from '../../emulator/index.ts';
 import type { Report, ReportedCheck } from '../../reports/report.ts';
 import { failingIds } from '../support/report.ts';
 import type { OperationName } from '../../specs/index.ts';
+import { examples } from '../../suites/recorder.ts';
 import { runSuites, type SuitesResult } from '../../suites/runSuites.ts';
 import { wireSuite } from '../../suites/wire/suite.ts';
 import { requestProblems, outputDifferences } from '../../suites/wire/binding.ts';
@@ -62,7 +63,8 @@ async function brokenClientRun(mangle: (request: HttpRequest, input: Record<stri
   }
 }
 
-const failedIn = (result: SuitesResult) => result.tallies.filter((t) => t.failures.length).map((t) => t.check.id);
+const failedIn = (result: SuitesResult) => result.tallies.filter((t) => t.counts.failed).map((t) => t.check.id);
+const failuresOf = (result: SuitesResult, id: string) => examples(result.tallies.find((t) => t.check.id === id)!, 'failed').map((e) => e.example);
 
 wire('the unbroken emulator passes every wire check', async () => {
   const report = await run({});
@@ -96,7 +98,7 @@ wire('wire.request-binding: a client that leaves the ARN label\'s colons unencod
     request.path = request.path.replace(/%3A/g, ':');
   }, ['TagResource', 'UntagResource', 'ListTagsForResource']);
   assert.equal(failedIn(result), ['wire.request-binding']);
-  const failures = result.tallies.find((t) => t.check.id === 'wire.request-binding')!.failures;
+  const failures = failuresOf(result, 'wire.request-binding');
   assert.ok(failures.every((f) => /label resourceArn travels as "arn:[^"]*", not percent-encoded/.test(f.message)), failures.map((f) => f.message).join('\n'));
   assert.is(result.cleanup.left.length, 0);
 });
@@ -108,7 +110,7 @@ wire('wire.request-binding: a client that sends maxResults in the body instead o
     request.body = JSON.stringify({ ...JSON.parse(request.body ? Buffer.from(request.body as Uint8Array).toString('utf8') : '{}'), maxResults: input.maxResults });
   }, ['ListSequenceStores']);
   assert.equal(failedIn(result), ['wire.request-binding']);
-  const f = result.tallies.find((t) => t.check.id === 'wire.request-binding')!.failures[0]!;
+  const f = failuresOf(result, 'wire.request-binding')[0]!;
   assert.match(f.message, /query maxResults=\[\], the input says \["\d+"\]; body member maxResults is not a body member of the binding \(it belongs in the URL\)/);
 });
 
@@ -119,7 +121,7 @@ wire('wire.token-sent: a client that does not fill in the idempotency token', as
     request.body = JSON.stringify(rest);
   }, ['CreateSequenceStore', 'UpdateSequenceStore']);
   assert.equal(failedIn(result), ['wire.token-sent']);
-  const failures = result.tallies.find((t) => t.check.id === 'wire.token-sent')!.failures;
+  const failures = failuresOf(result, 'wire.token-sent');
   assert.match(failures[0]!.message, /clientToken is missing from the request/);
   assert.ok(failures.every((f) => f.observation!.input.clientToken === undefined), 'a caller\'s own token still travels');
 });

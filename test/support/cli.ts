@@ -1,4 +1,6 @@
-// Runs the installed entry point (cli/omics-conformance.js) as a user would, with a time limit.
+// Runs the installed entry point (cli/omics-conformance.js) as a user would, with a time limit. A
+// GITHUB_STEP_SUMMARY the tests inherit (the project's own CI job) is not passed on: the runs under
+// test would append their summaries to the job's page.
 import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 import { projectRoot } from './paths.ts';
@@ -15,7 +17,9 @@ export function runCli(args: readonly string[], options: { timeoutMs?: number; c
 
 export function runCommand(command: string, args: readonly string[], options: { timeoutMs?: number; cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<CliResult> {
   return new Promise((done, fail) => {
-    const child = spawn(command, args, { cwd: options.cwd ?? projectRoot, env: options.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const env = { ...(options.env ?? process.env) };
+    if (env.GITHUB_STEP_SUMMARY !== undefined && env.GITHUB_STEP_SUMMARY === process.env.GITHUB_STEP_SUMMARY) delete env.GITHUB_STEP_SUMMARY;
+    const child = spawn(command, args, { cwd: options.cwd ?? projectRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));

@@ -26,6 +26,11 @@ export interface StringBuilder {
   example(min: number, max: number): string;
   /** Varied admitted forms, lengths within [min, max]. */
   forms(min: number, max: number): Described[];
+  /**
+   * The `index`-th plainest admitted string of exactly n code points, counting from 'aa…a' (see
+   * plain.ts); undefined past the last. Builders made of single characters only.
+   */
+  plain?(n: number, index?: number, options?: BuildOptions): string | undefined;
   /** Strings the pattern refuses, lengths within [min, max]; `seed` varies their content. */
   breakers(min: number, max: number, seed?: number): Described[];
 }

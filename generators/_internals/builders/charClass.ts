@@ -3,11 +3,32 @@
 import * as fc from 'fast-check';
 import { codePointName, matchesPattern } from '../../../specs/index.ts';
 import { alphabetOf, type Char } from '../alphabet.ts';
+import { plainFirst } from '../plain.ts';
 import { pick, rng } from '../prng.ts';
 import { clamp, type BuildOptions, type Described, type StringBuilder } from './builder.ts';
 
+/** Each category's characters plainest first, and the category of the plainest character first. */
+export function plainFirstGroups(groups: ReadonlyArray<readonly Char[]>): Char[][] {
+  return plainFirst(
+    groups.map((g) => plainFirst(g, (c) => c.char)),
+    (g) => (g[0] as Char).char,
+  );
+}
+
+/**
+ * One category drawn as often as another; a shrink may cross into the first category, and fast-check
+ * shrinks towards its first character: with plain-first groups, a counterexample heads for 'a'.
+ */
 function charArbitrary(groups: ReadonlyArray<readonly Char[]>): fc.Arbitrary<string> {
-  return fc.oneof(...groups.map((g) => fc.integer({ min: 0, max: g.length - 1 }).map((i) => (g[i] as Char).char)));
+  return fc.oneof({ withCrossShrink: true }, ...groups.map((g) => fc.integer({ min: 0, max: g.length - 1 }).map((i) => (g[i] as Char).char)));
+}
+
+/** The `index`-th string of n characters over `chars`, the last position counting fastest. */
+function nthString(chars: readonly string[], n: number, index: number): string | undefined {
+  if (index >= chars.length ** n) return undefined;
+  const out: string[] = [];
+  for (let i = 0, rest = index; i < n; i++, rest = Math.floor(rest / chars.length)) out.unshift(chars[rest % chars.length] as string);
+  return out.join('');
 }
 
 /** `pattern` undefined: a shape without a pattern; it gets the printable alphabet of `fallback`. */
@@ -16,6 +37,9 @@ export function charClassBuilder(pattern: string | undefined, fallback: string):
   const all = alphabet.valid;
   const safe = [alphabet.urlSafe];
   const chars = (options?: BuildOptions) => (options?.urlSafe ? safe : all);
+  const shrinkable = { all: plainFirstGroups(all), safe: plainFirstGroups(safe) };
+  const plainestOf = (groups: ReadonlyArray<readonly Char[]>) => plainFirst(groups.flat(), (c) => c.char).map((c) => c.char);
+  const plainest = { all: plainestOf(all), safe: plainestOf(safe) };
   const admitsEmpty = pattern === undefined || matchesPattern(pattern, '');
 
   const ofLength = (n: number, seed = 0, options?: BuildOptions): string => {
@@ -31,9 +55,10 @@ export function charClassBuilder(pattern: string | undefined, fallback: string):
     patternMin: admitsEmpty ? 0 : 1,
     patternMax: Infinity,
     arbitrary(min, max, options) {
-      return fc.array(charArbitrary(chars(options)), { minLength: min, maxLength: max }).map((cs) => cs.join(''));
+      return fc.array(charArbitrary(options?.urlSafe ? shrinkable.safe : shrinkable.all), { minLength: min, maxLength: max }).map((cs) => cs.join(''));
     },
     ofLength,
+    plain: (n, index = 0, options) => nthString(options?.urlSafe ? plainest.safe : plainest.all, n, index),
     example: (min, max) => ofLength(clamp(8, Math.max(min, admitsEmpty ? 0 : 1), max), 1),
     forms(min, max) {
       const out: Described[] = [];

@@ -1,0 +1,97 @@
+// A target whose calls go through an SDK in another process, behind the adapter protocol. It has no
+// wire of its own: where the service is our emulator, the exchanges the emulator logged during a
+// call are its wire, and scripted faults let a call's first attempts fail. Calls go one at a time,
+// so that what the emulator logged in a call's time is that call's.
+import type { OperationName } from '../specs/index.ts';
+import type { AdapterAnswer } from './adapterProtocol.ts';
+import { viewOf } from './adapterProtocol.ts';
+import { startAdapter, type AdapterCommand, type AdapterFailure } from './adapterProcess.ts';
+import type { EmulatorLink } from './emulatorLink.ts';
+import { DEFAULT_TIMEOUT_MS } from './sdkClient.ts';
+import type { CallOptions, Observation, Target } from './types.ts';
+
+export interface AdapterTargetOptions {
+  readonly adapter: AdapterCommand;
+  readonly endpoint: string;
+  readonly region: string;
+  readonly credentials: { readonly accessKeyId: string; readonly secretAccessKey: string; readonly sessionToken?: string };
+  /** What the service side is: the embedded emulator, or an endpoint. */
+  readonly kind: Target['kind'];
+  /** The service side's name, e.g. `embedded emulator`. */
+  readonly name: string;
+  /** Where the endpoint is our emulator: its request log and faults. */
+  readonly link?: EmulatorLink;
+  readonly timeoutMs?: number;
+  /** Retries of a transient answer for a call whose options name no maxAttempts (default 0). */
+  readonly retries?: number;
+  readonly onClose?: () => Promise<void>;
+}
+
+export interface AdapterTarget extends Target {
+  readonly client: string;
+  /** Set once the adapter broke: the run's results cannot be trusted and it ends with this. */
+  failure(): AdapterFailure | undefined;
+}
+
+/** One at a time, in the order asked. */
+function serial(): <T>(work: () => Promise<T>) => Promise<T> {
+  let tail: Promise<unknown> = Promise.resolve();
+  return (work) => {
+    const next = tail.then(work);
+    tail = next.catch(() => undefined);
+    return next;
+  };
+}
+
+export async function adapterTarget(options: AdapterTargetOptions): Promise<AdapterTarget> {
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const defaultAttempts = 1 + (options.retries ?? 0);
+  const process = await startAdapter(options.adapter);
+  const link = options.link;
+  const inTurn = serial();
+
+  async function call(operation: OperationName, input: Record<string, unknown>, callOptions: CallOptions = {}): Promise<Observation> {
+    const limit = callOptions.timeoutMs ?? timeoutMs;
+    const faults = link && callOptions.failFirstAttempts?.length ? callOptions.failFirstAttempts : undefined;
+    const send = () =>
+      process.call({
+        op: operation,
+        input,
+        endpoint: options.endpoint,
+        region: options.region,
+        credentials: options.credentials,
+        retry: { maxAttempts: callOptions.maxAttempts ?? defaultAttempts },
+        timeoutMs: limit,
+      });
+    return inTurn(async () => {
+      const mark = await link?.mark();
+      const started = performance.now();
+      const answer: AdapterAnswer = faults ? await link!.withFirstAttemptsFailing(operation, faults, send) : await send();
+      const durationMs = performance.now() - started;
+      const wire = link && mark !== undefined ? await link.exchangesSince(mark) : undefined;
+      const base = { operation, input, via: 'sdk' as const, ...(wire ? { wire } : {}), durationMs };
+      const view = viewOf(operation, answer);
+      if ('transportError' in view) return { ...base, client: {}, transportError: view.transportError };
+      if ('unsupported' in view) return { ...base, client: { error: { name: 'UnsupportedByClient', message: view.unsupported } }, refused: `${process.client} cannot send it: ${view.unsupported}` };
+      return { ...base, client: view.client };
+    });
+  }
+
+  return {
+    name: `${options.name} through ${process.client}`,
+    kind: options.kind,
+    hasWire: link !== undefined,
+    endpoint: options.endpoint,
+    region: options.region,
+    defaultAttempts,
+    honours: link ? ['failFirstAttempts'] : [],
+    client: process.client,
+    failure: () => process.failure,
+    call,
+    close: async () => {
+      await process.stop();
+      await options.onClose?.();
+    },
+  };
+}
+
