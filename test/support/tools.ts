@@ -1,5 +1,6 @@
 // Which independent clients this machine has; tests that need them skip, with the reason, where absent.
 import { spawnSync } from 'node:child_process';
+import { shippedAdapter, type SdkName } from '../../targets/sdks.ts';
 
 function works(command: string, args: string[]): boolean {
   const r = spawnSync(command, args, { stdio: 'ignore', timeout: 20_000 });
@@ -29,4 +30,11 @@ export function adapterHello(command: string, args: readonly string[], env: Node
   } catch {
     return { ready: false, reason: `${command} ${args.join(' ')} did not start (${r.error?.message ?? (r.stderr.trim().split('\n').pop() || `exit ${r.status}`)})` };
   }
+}
+
+/** Whether a shipped adapter's client is installed: `[true, '']`, or `[false, why not]` for a visible skip. */
+export function sdkPresent(sdk: SdkName): readonly [boolean, string] {
+  const cmd = shippedAdapter(sdk)!;
+  const hello = adapterHello(cmd.command, cmd.args ?? [], cmd.env);
+  return [hello.ready, hello.ready ? '' : `--sdk ${sdk}: ${hello.reason}`];
 }

@@ -5,29 +5,19 @@
 import { suite } from '../support/suite.ts';
 import * as assert from 'uvu/assert';
 import { runConformance, type ConformanceOptions } from '../../cli/runConformance.ts';
-import { shippedAdapter, type SdkName } from '../../targets/sdks.ts';
 import { testIf } from '../support/skip.ts';
-import { adapterHello } from '../support/tools.ts';
+import { sdkPresent } from '../support/tools.ts';
 import { checkOf, failingIds } from '../support/report.ts';
 import type { Report } from '../../reports/report.ts';
 
 const test = suite('targets: the suites through the AWS CLI');
-
-function hello(sdk: SdkName) {
-  const cmd = shippedAdapter(sdk)!;
-  return adapterHello(cmd.command, cmd.args ?? [], cmd.env);
-}
-const present = (sdk: SdkName) => {
-  const h = hello(sdk);
-  return [h.ready, h.ready ? '' : `--sdk ${sdk}: ${h.reason}`] as const;
-};
 
 async function run(options: ConformanceOptions): Promise<Report> {
   const { report } = await runConformance({ seed: 11, runs: 1, reportDir: false, ...options });
   return report;
 }
 
-const [cliV1, noCliV1] = present('aws-cli-v1');
+const [cliV1, noCliV1] = sdkPresent('aws-cli-v1');
 // A process per call, a second or more each on a loaded machine: each test judges the few checks
 // that tell most about a CLI, on as few calls as they need (the whole suites take minutes).
 testIf(test, cliV1, noCliV1)('aws-cli-v1: the token filled, and the same on the CLI\'s own retries', async () => {
@@ -43,7 +33,7 @@ testIf(test, cliV1, noCliV1)('aws-cli-v1: each modelled error of Get and Delete 
   for (const id of ['exceptions.http-status', 'exceptions.sdk-class']) assert.is(checkOf(report, id).status, 'passed', id);
 });
 
-const [cliV2, noCliV2] = present('aws-cli-v2');
+const [cliV2, noCliV2] = sdkPresent('aws-cli-v2');
 testIf(test, cliV2, noCliV2)('aws-cli-v2: an older client against a newer contract is reported, not crashed', async () => {
   const known = await run({ sdk: 'aws-cli-v2', checks: ['exceptions.http-status'], operations: ['GetSequenceStore'] });
   assert.match(known.target.name, /through AWS CLI 2\./);

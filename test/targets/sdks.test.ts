@@ -6,9 +6,8 @@ import { suite } from '../support/suite.ts';
 import * as assert from 'uvu/assert';
 import { runConformance, type ConformanceOptions } from '../../cli/runConformance.ts';
 import { benignVariants } from '../../emulator/mutants/variants.ts';
-import { shippedAdapter, type SdkName } from '../../targets/sdks.ts';
 import { testIf } from '../support/skip.ts';
-import { adapterHello, runtimesNodeModules } from '../support/tools.ts';
+import { runtimesNodeModules, sdkPresent } from '../support/tools.ts';
 import { checkOf, failingIds } from '../support/report.ts';
 import { startEmulatorProcess } from '../support/emulatorProcess.ts';
 import type { Report } from '../../reports/report.ts';
@@ -17,15 +16,6 @@ import type { Report } from '../../reports/report.ts';
 process.env.NODE_PATH = runtimesNodeModules;
 
 const test = suite('targets: the suites through each SDK');
-
-function hello(sdk: SdkName) {
-  const cmd = shippedAdapter(sdk)!;
-  return adapterHello(cmd.command, cmd.args ?? [], cmd.env);
-}
-const present = (sdk: SdkName) => {
-  const h = hello(sdk);
-  return [h.ready, h.ready ? '' : `--sdk ${sdk}: ${h.reason}`] as const;
-};
 
 async function run(options: ConformanceOptions): Promise<Report> {
   const { report } = await runConformance({ seed: 11, runs: 1, reportDir: false, ...options });
@@ -48,7 +38,7 @@ test('js-v3 behind the example adapter (targets/adapters/js-v3.mjs): every suite
 
 });
 
-const [boto3, noBoto3] = present('boto3');
+const [boto3, noBoto3] = sdkPresent('boto3');
 testIf(test, boto3, noBoto3)('boto3: every suite passes; members from a newer service are tolerated', async () => {
   const report = await run({ sdk: 'boto3' });
   assert.match(report.target.name, /through boto3 \d/);
@@ -73,7 +63,7 @@ testIf(test, boto3, noBoto3)("boto3 against an --endpoint that is our emulator: 
   }
 });
 
-const [jsV2, noJsV2] = present('js-v2');
+const [jsV2, noJsV2] = sdkPresent('js-v2');
 testIf(test, jsV2, noJsV2)("js-v2: fails exactly where the JS SDK v2 departs from the contract (no token filled); what its older model lacks is noted", async () => {
   const report = await run({ sdk: 'js-v2' });
   assert.match(report.target.name, /through aws-sdk 2\./);
