@@ -21,7 +21,7 @@ Options:
                       (a bare http:// or https:// URL works too)
   --accept FILE       known differences, as for verify: reported as accepted, never failed; an
                       entry that matched nothing is reported as stale
-  --report-dir DIR    where differences.json and differences.md go (default ${DEFAULT_REPORT_DIR}/)
+  --report-dir DIR    where differences.json, .md, .junit.xml and .html go (default ${DEFAULT_REPORT_DIR}/)
   The options of run that say what runs and how (see run --help): --suites, --operations,
   --checks, --skip-checks, --runs, --seed (one is chosen and printed when absent), --replay,
   --shard, --region, --concurrency, --timeout-ms, --retries, --allow-real-resources,

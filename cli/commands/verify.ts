@@ -23,7 +23,7 @@ Options:
                       ('#' starts a comment; * is one step or part of a name, ** any steps).
                       A difference it matches is reported as accepted and never fails; an entry
                       that matched nothing is reported as stale
-  --report-dir DIR    where differences.json and differences.md go (default ${DEFAULT_REPORT_DIR}/)
+  --report-dir DIR    where differences.json, .md, .junit.xml and .html go (default ${DEFAULT_REPORT_DIR}/)
   The target options of run (see run --help): --target, --endpoint, --region, --concurrency,
   --timeout-ms, --retries, --allow-real-resources, --max-stores, --max-live-stores, --rate.
   The selection (--suites, --runs, --seed, ...) is the baseline's.

@@ -3,6 +3,8 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { prepareReportDir } from '../reportDir.ts';
+import { differencesHtml } from './html.ts';
+import { differencesJunit } from './junit.ts';
 import { differencesMarkdown } from './markdown.ts';
 import type { DifferenceReport } from './report.ts';
 
@@ -15,6 +17,8 @@ export interface DifferenceReporter {
 export const differenceReporters: readonly DifferenceReporter[] = [
   { name: 'json', file: 'differences.json', render: (report) => `${JSON.stringify(report, null, 2)}\n` },
   { name: 'markdown', file: 'differences.md', render: differencesMarkdown },
+  { name: 'junit', file: 'differences.junit.xml', render: differencesJunit },
+  { name: 'html', file: 'differences.html', render: differencesHtml },
 ];
 
 /** Every format written into `dir`; the files' paths, in the reporters' order. */
