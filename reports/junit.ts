@@ -14,6 +14,9 @@ const SHOWN = 3;
 /** XML 1.0 cannot hold control characters or lone surrogates: they are written as `\u{…}`. */
 const escapeInvalid = (char: string) => `\\u{${char.codePointAt(0)!.toString(16)}}`;
 
+/** An XML document for a JUnit file, with the characters XML cannot hold escaped. */
+export const junitDocument = () => create({ version: '1.0', encoding: 'UTF-8', invalidCharReplacement: escapeInvalid });
+
 const seconds = (ms: number) => (ms / 1000).toFixed(3);
 
 function counts(checks: readonly ReportedCheck[]) {
@@ -54,7 +57,7 @@ function testcase(parent: XMLBuilder, c: ReportedCheck, report: Report): void {
 }
 
 export function renderJunit(report: Report): string {
-  const doc = create({ version: '1.0', encoding: 'UTF-8', invalidCharReplacement: escapeInvalid });
+  const doc = junitDocument();
   const root = doc.ele('testsuites', { name: 'omics-conformance', ...counts(report.checks), time: seconds(report.durationMs), timestamp: report.startedAt });
   const suites = [...new Set([...report.suites, ...report.checks.map((c) => c.suite)])];
   suites.forEach((suite, id) => {

@@ -1,12 +1,9 @@
 // differences.junit.xml, for CI systems that read JUnit: a testcase per case that differs (failed,
 // its differences one per line), per case whose differences were all accepted (passed, the
 // reasons in system-out), per stale divergence and per reason cases were not compared (skipped).
-import { create } from 'xmlbuilder2';
+import { junitDocument } from '../junit.ts';
 import type { DifferenceReport, ReportedAcceptance, ReportedDifference } from './report.ts';
 import { countsLine, sideLabel, skipReasons, valueText } from './text.ts';
-
-/** XML 1.0 cannot hold control characters or lone surrogates: they are written as `\u{…}`. */
-const escapeInvalid = (char: string) => `\\u{${char.codePointAt(0)!.toString(16)}}`;
 
 function byCase<T extends { readonly case: string }>(items: readonly T[]): Map<string, T[]> {
   const out = new Map<string, T[]>();
@@ -23,7 +20,7 @@ export function differencesJunit(report: DifferenceReport): string {
   const skips = skipReasons(report);
   const tests = differing.size + acceptedOnly.length + report.stale.length + skips.length;
   const counts = { tests: Math.max(tests, 1), failures: differing.size, errors: report.outcome === 'aborted' ? 1 : 0, skipped: report.stale.length + skips.length };
-  const doc = create({ version: '1.0', encoding: 'UTF-8', invalidCharReplacement: escapeInvalid });
+  const doc = junitDocument();
   const root = doc.ele('testsuites', { name: `omics-conformance ${report.command}`, ...counts, time: '0.000' });
   const suite = root.ele('testsuite', { name: report.command, id: 0, ...counts, time: '0.000', hostname: report.sides.b.name });
   const props = suite.ele('properties');

@@ -2,6 +2,7 @@
 // a reporter registry can take them as they are.
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { renderJson } from '../json.ts';
 import { prepareReportDir } from '../reportDir.ts';
 import { differencesHtml } from './html.ts';
 import { differencesJunit } from './junit.ts';
@@ -15,7 +16,7 @@ export interface DifferenceReporter {
 }
 
 export const differenceReporters: readonly DifferenceReporter[] = [
-  { name: 'json', file: 'differences.json', render: (report) => `${JSON.stringify(report, null, 2)}\n` },
+  { name: 'json', file: 'differences.json', render: renderJson },
   { name: 'markdown', file: 'differences.md', render: differencesMarkdown },
   { name: 'junit', file: 'differences.junit.xml', render: differencesJunit },
   { name: 'html', file: 'differences.html', render: differencesHtml },
