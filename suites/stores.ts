@@ -2,7 +2,7 @@
 // statuses, and deleted: by a background reaper as soon as no case needs them, and at the end
 // whatever is left. The run never touches a store it did not create.
 import { operations, SequenceStoreId, storeStatus, TagArn, TagKeyList, transitionalStatuses, type OperationName } from '../specs/index.ts';
-import { retryAfterMs } from '../targets/rateLimit.ts';
+import { realClock, retryAfterMs, type Clock } from '../targets/rateLimit.ts';
 import type { Observation, Target } from '../targets/types.ts';
 
 export const RUN_TAG_KEY = 'omics-conformance:run';
@@ -46,9 +46,9 @@ export interface StoreSettings {
   readonly fixturesPerPurpose?: number;
   /** Every `withFixture` case gets a new store, deleted after it, instead of a shared one (recording runs). */
   readonly ownFixtures?: boolean;
+  /** What the polls read the time from and pause with (default: the real one). */
+  readonly clock?: Clock;
 }
-
-const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 /** First pause between two polls of a transitional store; each later pause grows, up to the last. */
 const FIRST_POLL_MS = 40;
@@ -60,10 +60,14 @@ const CREATING_SAMPLES = 16;
 const CREATING_SAMPLES_NEEDED = 3;
 /**
  * The first poll of a new store comes at this much of the learned CREATING time (a little early, so
- * the estimate can come down), and later ones this much of it apart at first.
+ * the estimate can come down), and later ones this much of it apart until the store is as late as
+ * LATE_FRACTION of it: a store that settles on time is seen within one step. Then polls back off.
  */
 const FIRST_LOOK_FRACTION = 0.9;
 const STEP_FRACTION = 1 / 16;
+const LATE_FRACTION = 1.5;
+/** How often a pause before a first look checks whether someone now waits for the reaper. */
+const HURRY_CHECK_MS = 250;
 
 /** Polls of GetSequenceStore that see a store settle `settleMs` after it was made (none asks for a longer pause). */
 export function pollsToSettle(settleMs: number): number {
@@ -79,9 +83,9 @@ export function pollsToSettle(settleMs: number): number {
 }
 
 /** The pause the target asked for in a `Retry-After` header of its last answer, if any. */
-function askedPause(obs: Observation): number | undefined {
+function askedPause(obs: Observation, now: number): number | undefined {
   const last = obs.wire?.[obs.wire.length - 1]?.response;
-  return retryAfterMs(last?.headers['retry-after'], Date.now());
+  return retryAfterMs(last?.headers['retry-after'], now);
 }
 
 /** The input with its path labels pointing at `store`: `id` labels take its id, ARN labels its ARN. */
@@ -99,18 +103,28 @@ export class RunStores {
   private readonly owned = new Map<string, StoreRef>();
   private readonly pools = new Map<string, FixturePool>();
   private made = 0;
-  /** When each store's create was answered: the start of its CREATING, as the run sees it. */
+  /** When each store's create was answered: the start of its CREATING, as the run sees it (until a poll sees it end). */
   private readonly createdAt = new Map<string, number>();
   /** How long the last stores stayed CREATING, as the polls saw it (an upper bound each). */
   private readonly creatingTimes: number[] = [];
   /** Deletes under way in the background, by store id. */
   private readonly reaping = new Map<string, Promise<void>>();
+  /**
+   * Someone waits for the reaper (the run's end, a suite that needs it idle): a store is no longer
+   * first looked at when the run's stores have usually settled, but at once (a store made to settle
+   * sooner than the others is not waited for as long as they take).
+   */
+  private hurried = false;
+
+  private readonly clock: Clock;
 
   constructor(
     private readonly target: Target,
     readonly runId: string,
     private readonly settings: StoreSettings,
-  ) {}
+  ) {
+    this.clock = settings.clock ?? realClock;
+  }
 
   owns(id: string): boolean {
     return this.owned.has(id);
@@ -128,7 +142,7 @@ export class RunStores {
     const out = observation.client.output;
     if (!out || typeof out.id !== 'string') return undefined;
     const ref = { id: out.id, arn: typeof out.arn === 'string' ? out.arn : '', createdWith };
-    if (!this.createdAt.has(ref.id)) this.createdAt.set(ref.id, Date.now());
+    if (!this.owned.has(ref.id)) this.createdAt.set(ref.id, this.clock.now());
     if (!this.owned.get(ref.id)?.arn || ref.arn) this.owned.set(ref.id, ref);
     return ref.arn ? ref : undefined;
   }
@@ -281,28 +295,43 @@ export class RunStores {
    */
   async settle(id: string, known?: Observation, forCase = true): Promise<string | undefined> {
     const status = known?.client.output?.status;
-    if (typeof status === 'string' && !transitionalStatuses.includes(status)) return status;
-    const pauseFor = (ms: number) => (forCase && this.settings.waiting ? this.settings.waiting(() => sleep(ms)) : sleep(ms));
-    const deadline = Date.now() + this.settings.settleTimeoutMs;
-    // A new store is first looked at when stores of this run have usually left CREATING, then in small steps.
-    const since = status === storeStatus.creating ? this.createdAt.get(id) : undefined;
+    if (typeof status === 'string' && !transitionalStatuses.includes(status)) {
+      this.createdAt.delete(id);
+      return status;
+    }
+    const clock = this.clock;
+    const paused = (wait: () => Promise<void>) => (forCase && this.settings.waiting ? this.settings.waiting(wait) : wait());
+    const deadline = clock.now() + this.settings.settleTimeoutMs;
+    // A new store (CREATING, or not looked at since its create: the reaper's) is first looked at when
+    // stores of this run have usually left CREATING, then in small steps until it is late.
+    const since = status === storeStatus.creating || status === undefined ? this.createdAt.get(id) : undefined;
     const expected = since !== undefined ? this.expectedCreatingMs() : undefined;
+    const late = since !== undefined && expected !== undefined ? since + expected * LATE_FRACTION : undefined;
     let pause = FIRST_POLL_MS;
     if (since !== undefined && expected !== undefined) {
-      const ahead = Math.min(since + expected * FIRST_LOOK_FRACTION - Date.now(), deadline - Date.now());
-      if (ahead > 0) await pauseFor(ahead);
+      const ahead = Math.min(since + expected * FIRST_LOOK_FRACTION - clock.now(), deadline - clock.now());
+      if (ahead > 0) await paused(() => this.untilHurried(ahead));
       pause = Math.max(FIRST_POLL_MS, Math.round(expected * STEP_FRACTION));
     }
     for (;;) {
       const obs = await this.target.call('GetSequenceStore', { id }, { timeoutMs: this.settings.timeoutMs });
       const status = obs.client.output?.status as string | undefined;
       const settled = status !== undefined && !transitionalStatuses.includes(status);
-      if (settled && since !== undefined) this.noteCreatingTime(Date.now() - since);
-      const wait = Math.max(pause, askedPause(obs) ?? 0);
-      if ((status === undefined && !obs.client.error?.retryable) || settled || Date.now() + wait > deadline) return status;
-      await pauseFor(wait);
-      pause = Math.min(Math.round(pause * POLL_GROWTH), LONGEST_POLL_MS);
+      if (settled && this.createdAt.has(id)) {
+        if (since !== undefined) this.noteCreatingTime(clock.now() - since);
+        this.createdAt.delete(id);
+      }
+      const wait = Math.max(pause, askedPause(obs, clock.now()) ?? 0);
+      if ((status === undefined && !obs.client.error?.retryable) || settled || clock.now() + wait > deadline) return status;
+      await paused(() => clock.sleep(wait));
+      if (late === undefined || clock.now() >= late) pause = Math.min(Math.round(pause * POLL_GROWTH), LONGEST_POLL_MS);
     }
+  }
+
+  /** Pauses `ms`, or less once someone waits for the reaper (it looks every HURRY_CHECK_MS). */
+  private async untilHurried(ms: number): Promise<void> {
+    const end = this.clock.now() + ms;
+    for (let left = ms; left > 0 && !this.hurried; left = end - this.clock.now()) await this.clock.sleep(Math.min(left, HURRY_CHECK_MS));
   }
 
   private noteCreatingTime(ms: number): void {
@@ -338,6 +367,7 @@ export class RunStores {
 
   /** Resolves once the reaper has nothing left to do: no call of its can meet a fault scripted after. */
   async drained(): Promise<void> {
+    this.hurried = true;
     while (this.reaping.size) await Promise.all(this.reaping.values());
   }
 
@@ -353,6 +383,7 @@ export class RunStores {
    * and every store in the ledger is deleted too, tracked by a suite or not.
    */
   async cleanup(): Promise<{ deleted: number; left: string[] }> {
+    this.hurried = true;
     const ledger = this.target.ledger;
     ledger?.seal();
     await ledger?.idle();
