@@ -29,6 +29,29 @@ test('a freed slot goes to the lanes in turn: a phase queued later is not held b
   assert.equal(started, ['a0', 'a1', 'b0', 'a2', 'b1', 'a3', 'a4']);
 });
 
+test('lanes whose cases wait longest go first: their waits overlap the other lanes\' work', async () => {
+  let now = 0;
+  const slots = new CaseSlots(1, () => now);
+  const started: string[] = [];
+  const settled = gate();
+  const waiter = slots.run(async () => {
+    started.push('w0');
+    await slots.waiting(() => settled.opened);
+  }, 'w');
+  const quick = (name: string, lane: string) =>
+    slots.run(async () => {
+      started.push(name);
+      // The first quick case takes a while; meanwhile w0 has been waiting that long.
+      if (name === 'q0') now += 1000;
+    }, lane);
+  const rest = [quick('q0', 'q'), quick('q1', 'q'), quick('q2', 'q'), quick('w1', 'w'), quick('w2', 'w')];
+  await Promise.all(rest);
+  settled.open();
+  await waiter;
+  // In turn it would be w0, q0, w1, q1, w2, q2.
+  assert.equal(started, ['w0', 'q0', 'w1', 'w2', 'q1', 'q2']);
+});
+
 test('never more than the limit at work; a case that waits does not count while it waits', async () => {
   const slots = new CaseSlots(2);
   let atWork = 0;
