@@ -45,6 +45,13 @@ function withoutNodeWarning<T>(make: () => T): T {
   }
 }
 
+/**
+ * A connection idle this long is closed by the client, before a server's keep-alive of 5 s (Node's
+ * default, the emulator's) closes it: a request written just as the server closes its end gets no
+ * answer (socket hang up, ECONNRESET), more often the fewer calls a run makes.
+ */
+const IDLE_CONNECTION_MS = 4000;
+
 export function createOmicsClient(settings: ClientSettings): Omics.OmicsClient {
   const timeout = settings.requestTimeoutMs ?? DEFAULT_TIMEOUT_MS;
   return withoutNodeWarning(() => new Omics.OmicsClient({
@@ -54,7 +61,7 @@ export function createOmicsClient(settings: ClientSettings): Omics.OmicsClient {
     maxAttempts: settings.maxAttempts ?? 1,
     ...(settings.retryMode ? { retryMode: settings.retryMode } : {}),
     ...(settings.transientRetry && (settings.maxAttempts ?? 1) > 1 ? { retryStrategy: new TransientRetryStrategy(settings.maxAttempts!) } : {}),
-    requestHandler: new NodeHttpHandler({ connectionTimeout: timeout, requestTimeout: timeout }),
+    requestHandler: new NodeHttpHandler({ connectionTimeout: timeout, requestTimeout: timeout, httpAgent: { timeout: IDLE_CONNECTION_MS } }),
   }));
 }
 
