@@ -377,7 +377,7 @@ export async function main(argv: string[]): Promise<number> {
     const { report, reportFiles } = await runConformance(runOptions);
     if (tty) process.stderr.write('\r\x1b[2K');
     console.log(consoleSummary(report, reportFiles));
-    if (fixtureDir !== undefined) console.log(exportedLine(await exportFailureFixtures(report, fixtureDir), fixtureDir));
+    if (fixtureDir !== undefined) console.log(exportedLine(await exportFailureFixtures(report, fixtureDir), fixtureDir, 'failing cases'));
     await appendStepSummary(reportFiles);
     if (signals > 0) return EXIT_FAILED;
     if (report.verdict?.outcome === 'nothing-judged') {

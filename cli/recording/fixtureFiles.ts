@@ -43,7 +43,7 @@ export async function exportRecordedFixtures(run: RecordingRun, baseline: Baseli
   const fixtures: Fixture[] = [];
   const skipped: { id: string; reason: string }[] = [];
   for (const c of run.cases) {
-    const made = recordedFixture(c, baseline.transformers, { target: run.target.kind, seed: baseline.selection.seed });
+    const made = recordedFixture(c, baseline.transformers, { target: run.target.kind, seed: baseline.selection.seed }, run.stores);
     if ('fixture' in made) fixtures.push(made.fixture);
     else skipped.push({ id: c.key, reason: made.skipped });
   }
@@ -55,10 +55,10 @@ export async function exportFailureFixtures(report: Report, dir: string): Promis
   return { files: await writeAll(fixtures, dir), skipped };
 }
 
-/** `N fixtures in DIR (M cases not exported: …)`. */
-export function exportedLine(exported: Exported, dir: string): string {
+/** `fixtures: N of M cases in DIR (not exported: K: reason; …)`; `what`: the cases exported from. */
+export function exportedLine(exported: Exported, dir: string, what: string): string {
   const reasons = new Map<string, number>();
   for (const s of exported.skipped) reasons.set(s.reason, (reasons.get(s.reason) ?? 0) + 1);
   const notes = [...reasons].map(([reason, n]) => `${n}: ${reason}`);
-  return `fixtures: ${exported.files.length} in ${dir}${notes.length ? ` (not exported: ${notes.join('; ')})` : ''}`;
+  return `fixtures: ${exported.files.length} of ${exported.files.length + exported.skipped.length} ${what} in ${dir}${notes.length ? ` (not exported: ${notes.join('; ')})` : ''}`;
 }
