@@ -4,7 +4,10 @@ import { join } from 'node:path';
 import type { Baseline } from '../../reports/baseline/format.ts';
 import { fixtureFileName, type Fixture } from '../../reports/fixtures/format.ts';
 import { failureFixtures } from '../../reports/fixtures/fromReport.ts';
+import { differenceFixtures } from '../../reports/fixtures/fromDifferences.ts';
 import { recordedFixture } from '../../reports/fixtures/fromRecording.ts';
+import { defaultTransformers } from '../../reports/baseline/transformers.ts';
+import type { DifferenceReport } from '../../reports/differences/report.ts';
 import type { Report } from '../../reports/report.ts';
 import { prepareReportDir, ReportDirError } from '../../reports/reportDir.ts';
 import { UsageError } from '../usage.ts';
@@ -47,6 +50,14 @@ export async function exportRecordedFixtures(run: RecordingRun, baseline: Baseli
     if ('fixture' in made) fixtures.push(made.fixture);
     else skipped.push({ id: c.key, reason: made.skipped });
   }
+  return { files: await writeAll(fixtures, dir), skipped };
+}
+
+/** diff's differing cases (those no --accept entry accepts), each expected to answer as --a did. */
+export async function exportDifferenceFixtures(a: RecordingRun, report: DifferenceReport, dir: string): Promise<Exported> {
+  const made = differenceFixtures({ cases: a.cases, stores: a.stores, target: a.target.kind, seed: report.selection.seed }, report.differences, defaultTransformers(), `--b, ${report.sides.b.name},`);
+  const fixtures = made.flatMap(({ made }) => ('fixture' in made ? [made.fixture] : []));
+  const skipped = made.flatMap(({ key, made }) => ('skipped' in made ? [{ id: key, reason: made.skipped }] : []));
   return { files: await writeAll(fixtures, dir), skipped };
 }
 

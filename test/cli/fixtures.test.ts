@@ -28,7 +28,7 @@ interface Step {
 }
 interface Fixture {
   id: string;
-  origin: { kind: string; check?: string };
+  origin: { kind: string; check?: string; message?: string };
   steps: Step[];
 }
 
@@ -221,6 +221,30 @@ fixtures('every recorded case that got answers is a fixture, shared-store cases 
     assert.match(problems, /step \d+ \(GetSequenceStore\)\.name: expected ".+", got "not what was asked for"/);
   } finally {
     await renamed.close();
+  }
+});
+
+fixtures('diff --export-fixtures: each case the targets answered differently, expected to answer as --a did; it replays on a fresh emulator and fails on the mutant', async () => {
+  const mutant = await startEmulator({ host: '127.0.0.1', port: 0, deviations: { replacedOutputMembers: { GetSequenceStore: { name: 'not what was asked for' } } } });
+  const out = dir();
+  try {
+    const r = await runCli(['diff', '--a', 'emulator', '--b', `endpoint=${mutant.url}`, '--suites', 'validation', '--operations', 'GetSequenceStore', '--runs', '1', '--seed', '3', '--timeout-ms', '60000', '--report-dir', dir(), '--export-fixtures', out], LIMIT);
+    assert.is(r.code, 1, r.stdout + r.stderr);
+    const line = /^fixtures: (\d+) of (\d+) differing cases in /m.exec(r.stdout);
+    assert.ok(line && Number(line[1]) >= 1 && line[1] === line[2], r.stdout);
+    const loaded = load(out);
+    assert.ok(loaded.every((f) => f.origin.kind === 'difference' && /answered otherwise at the case's calls\[\d+\]\.output\.name \(value\)/.test(f.origin.message ?? '')), JSON.stringify(loaded.map((f) => f.origin)));
+    assert.ok(loaded.every((f) => f.steps[0]!.role === 'setup'), 'each reads a store the run made before the case');
+    const emulator = await startEmulator({ host: '127.0.0.1', port: 0 });
+    try {
+      assert.equal((await Promise.all(loaded.map((f) => replay(f, emulator.url)))).flat(), []);
+    } finally {
+      await emulator.close();
+    }
+    const failing = await Promise.all(loaded.map((f) => replay(f, mutant.url)));
+    assert.ok(failing.every((problems) => problems.some((p) => /\(GetSequenceStore\)\.name: expected ".+", got "not what was asked for"/.test(p))), JSON.stringify(failing));
+  } finally {
+    await mutant.close();
   }
 });
 
