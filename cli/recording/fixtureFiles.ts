@@ -4,8 +4,9 @@ import { join } from 'node:path';
 import type { Baseline } from '../../reports/baseline/format.ts';
 import { fixtureFileName, type Fixture } from '../../reports/fixtures/format.ts';
 import { failureFixtures } from '../../reports/fixtures/fromReport.ts';
+import { baselineFixtures } from '../../reports/fixtures/fromBaseline.ts';
 import { differenceFixtures } from '../../reports/fixtures/fromDifferences.ts';
-import { recordedFixture } from '../../reports/fixtures/fromRecording.ts';
+import { recordedFixture, type RecordedFixture } from '../../reports/fixtures/fromRecording.ts';
 import { defaultTransformers } from '../../reports/baseline/transformers.ts';
 import type { DifferenceReport } from '../../reports/differences/report.ts';
 import type { Report } from '../../reports/report.ts';
@@ -53,12 +54,21 @@ export async function exportRecordedFixtures(run: RecordingRun, baseline: Baseli
   return { files: await writeAll(fixtures, dir), skipped };
 }
 
-/** diff's differing cases (those no --accept entry accepts), each expected to answer as --a did. */
-export async function exportDifferenceFixtures(a: RecordingRun, report: DifferenceReport, dir: string): Promise<Exported> {
-  const made = differenceFixtures({ cases: a.cases, stores: a.stores, target: a.target.kind, seed: report.selection.seed }, report.differences, defaultTransformers(), `--b, ${report.sides.b.name},`);
+/** verify's differing cases (those no --accept entry accepts), each expected to answer as the baseline recorded. */
+export async function exportBaselineFixtures(baseline: Baseline, file: string, observed: RecordingRun, report: DifferenceReport, dir: string): Promise<Exported> {
+  const made = baselineFixtures(baseline, { cases: observed.cases, stores: observed.stores, run: observed.run, target: observed.target.kind }, report.differences, { recorded: `${file} (${baseline.target.kind})`, observed: report.sides.b.name });
+  return split(made, dir);
+}
+
+async function split(made: readonly { readonly key: string; readonly made: RecordedFixture }[], dir: string): Promise<Exported> {
   const fixtures = made.flatMap(({ made }) => ('fixture' in made ? [made.fixture] : []));
   const skipped = made.flatMap(({ key, made }) => ('skipped' in made ? [{ id: key, reason: made.skipped }] : []));
   return { files: await writeAll(fixtures, dir), skipped };
+}
+
+/** diff's differing cases (those no --accept entry accepts), each expected to answer as --a did. */
+export async function exportDifferenceFixtures(a: RecordingRun, report: DifferenceReport, dir: string): Promise<Exported> {
+  return split(differenceFixtures({ cases: a.cases, stores: a.stores, target: a.target.kind, seed: report.selection.seed }, report.differences, defaultTransformers(), `--b, ${report.sides.b.name},`), dir);
 }
 
 export async function exportFailureFixtures(report: Report, dir: string): Promise<Exported> {

@@ -1,14 +1,15 @@
 // Portable fixtures: exported from a failing run and from a recording, valid by the JSON Schema the
 // package ships, and replayed here the way another project's test suite would — plain fetch, no code
 // of this project — against a fresh emulator, which gives the answers they hold.
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Ajv } from 'ajv';
 import { suite } from '../support/suite.ts';
 import * as assert from 'uvu/assert';
 import { startEmulator } from '../../emulator/index.ts';
-import { parseBaseline } from '../../reports/baseline/format.ts';
+import { recordBaseline } from '../../cli/recording/compareRuns.ts';
+import { parseBaseline, serialiseBaseline } from '../../reports/baseline/format.ts';
 import { FIXTURE_SCHEMA } from '../../reports/fixtures/format.ts';
 import { SKIP_REASONS } from '../../reports/fixtures/fromRecording.ts';
 import { projectRoot } from '../support/paths.ts';
@@ -243,6 +244,39 @@ fixtures('diff --export-fixtures: each case the targets answered differently, ex
     }
     const failing = await Promise.all(loaded.map((f) => replay(f, mutant.url)));
     assert.ok(failing.every((problems) => problems.some((p) => /\(GetSequenceStore\)\.name: expected ".+", got "not what was asked for"/.test(p))), JSON.stringify(failing));
+  } finally {
+    await mutant.close();
+  }
+});
+
+fixtures('verify --export-fixtures: each case the target answered otherwise than the baseline, expected to answer as recorded; it replays on a fresh emulator and fails on the mutant', async () => {
+  const { baseline } = await recordBaseline({ target: 'emulator', suites: ['shape', 'validation'], operations: ['CreateSequenceStore', 'GetSequenceStore'], runs: 1, shard: '1/4', seed: 3, timeoutMs: 60_000, reportDir: false });
+  const file = join(dir(), 'baseline.json');
+  writeFileSync(file, serialiseBaseline(baseline));
+  const mutant = await startEmulator({ host: '127.0.0.1', port: 0, deviations: { replacedOutputMembers: { GetSequenceStore: { name: 'not what was asked for' } } } });
+  const out = dir();
+  try {
+    const r = await runCli(['verify', '--baseline', file, '--endpoint', mutant.url, '--timeout-ms', '60000', '--report-dir', dir(), '--export-fixtures', out], LIMIT);
+    assert.is(r.code, 1, r.stdout + r.stderr);
+    const line = /^fixtures: (\d+) of (\d+) differing cases in /m.exec(r.stdout);
+    assert.ok(line && Number(line[1]) >= 1, r.stdout);
+    const loaded = load(out);
+    assert.is(loaded.length, Number(line[1]));
+    assert.ok(loaded.every((f) => f.origin.kind === 'difference' && f.origin.message?.startsWith(`expected as recorded in ${file}`)), JSON.stringify(loaded.map((f) => f.origin)));
+    const emulator = await startEmulator({ host: '127.0.0.1', port: 0 });
+    try {
+      assert.equal((await Promise.all(loaded.map((f) => replay(f, emulator.url)))).flat(), []);
+    } finally {
+      await emulator.close();
+    }
+    // A mutant of its own: the one verify ran on has seen these requests, idempotency tokens and all.
+    const again = await startEmulator({ host: '127.0.0.1', port: 0, deviations: { replacedOutputMembers: { GetSequenceStore: { name: 'not what was asked for' } } } });
+    try {
+      const failing = (await Promise.all(loaded.map((f) => replay(f, again.url)))).flat();
+      assert.ok(failing.some((p) => /\(GetSequenceStore\)\.name: expected ".+", got "not what was asked for"/.test(p)), failing.join('\n'));
+    } finally {
+      await again.close();
+    }
   } finally {
     await mutant.close();
   }
