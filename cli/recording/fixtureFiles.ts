@@ -44,14 +44,7 @@ async function writeAll(fixtures: readonly Fixture[], dir: string): Promise<stri
 }
 
 export async function exportRecordedFixtures(run: RecordingRun, baseline: Baseline, dir: string): Promise<Exported> {
-  const fixtures: Fixture[] = [];
-  const skipped: { id: string; reason: string }[] = [];
-  for (const c of run.cases) {
-    const made = recordedFixture(c, baseline.transformers, { target: run.target.kind, seed: baseline.selection.seed }, run.stores);
-    if ('fixture' in made) fixtures.push(made.fixture);
-    else skipped.push({ id: c.key, reason: made.skipped });
-  }
-  return { files: await writeAll(fixtures, dir), skipped };
+  return split(run.cases.map((c) => ({ key: c.key, made: recordedFixture(c, baseline.transformers, { target: run.target.kind, seed: baseline.selection.seed }, run.stores) })), dir);
 }
 
 /** verify's differing cases (those no --accept entry accepts), each expected to answer as the baseline recorded. */

@@ -4,7 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import { capturedCase, type CapturedCase } from '../../reports/baseline/capture.ts';
 import type { BaselineSelection } from '../../reports/baseline/format.ts';
-import type { MadeStores } from '../../reports/fixtures/fromRecording.ts';
+import type { MadeStore, MadeStores } from '../../reports/fixtures/fromRecording.ts';
 import type { RecordedExecution } from '../../suites/engine.ts';
 import { runSuites } from '../../suites/runSuites.ts';
 import type { CallOptions, Observation, Target } from '../../targets/types.ts';
@@ -25,7 +25,7 @@ export interface RecordingRun {
 }
 
 /** The target, noting when each of its calls was sent, and each store a call of it created. */
-function timed(inner: Target, sentAt: WeakMap<Observation, number>, stores: Map<string, { input: Record<string, unknown>; observation: Observation }>): Target {
+function timed(inner: Target, sentAt: WeakMap<Observation, number>, stores: Map<string, MadeStore>): Target {
   const noted = (started: number) => (o: Observation) => (sentAt.set(o, started), o);
   const sendRaw = inner.sendRaw;
   return {
@@ -76,7 +76,7 @@ export function selectionOf(settings: Settings, options: ConformanceOptions): Ba
 export async function recordRun(options: ConformanceOptions): Promise<RecordingRun> {
   const settings = settingsOf(options);
   const sentAt = new WeakMap<Observation, number>();
-  const stores = new Map<string, { input: Record<string, unknown>; observation: Observation }>();
+  const stores = new Map<string, MadeStore>();
   const target = timed(await openTarget(options, settings.timeoutMs), sentAt, stores);
   const runId = randomBytes(6).toString('hex');
   const executions: RecordedExecution[] = [];
