@@ -1,10 +1,10 @@
 // Wire checks: what the SDK put on the wire against the spec's HTTP binding, and what came back
 // read the same way on the wire and by the SDK. Every attempt of a call is checked.
-import { operationNames, operations, outputSchema, schemaErrors, service, shapeSchema, type Shape } from '../../specs/index.ts';
+import { operationNames, operations, outputSchema, schemaErrors, service, shapeSchema, tokenMembers, type Shape } from '../../specs/index.ts';
 import type { WireExchange } from '../../targets/types.ts';
 import { finalExchange } from '../observed.ts';
 import type { Check, ObservationCheck, Finding } from '../types.ts';
-import { outputDifferences, requestProblems, tokenMembers } from './binding.ts';
+import { outputDifferences, requestProblems } from './binding.ts';
 
 const SUITE = 'wire';
 const pass = (checkId: string, message: string): Finding => ({ checkId, status: 'passed', message });
