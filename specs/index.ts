@@ -16,3 +16,4 @@ export * from './sameValue.ts';
 export * from './unicode/index.ts';
 export * from './walk.ts';
 export * from './binding.ts';
+export * from './uri.ts';
