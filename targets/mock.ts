@@ -5,9 +5,10 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { createCore, ServiceError, type CoreOptions, type EmulatorCore } from '../emulator/index.ts';
 import { operationNames, operations, type OperationName } from '../specs/index.ts';
 import { DUMMY_CREDENTIALS } from './credentials.ts';
+import { inProcessAdmin } from './emulatorAdmin.ts';
 import { callThroughSdk, createOmicsClient, DEFAULT_TIMEOUT_MS } from './sdkClient.ts';
 import { toSdkForm, toWireForm } from './sdkForm.ts';
-import type { Target } from './types.ts';
+import type { Capability, Target } from './types.ts';
 
 export interface MockTarget extends Target {
   readonly core: EmulatorCore;
@@ -34,6 +35,9 @@ async function answer(core: EmulatorCore, operation: OperationName, input: unkno
   }
 }
 
+/** No HTTP travels: nothing to capture, send raw or lose; the core's controls are at hand. */
+export const MOCK_CAPABILITIES: ReadonlySet<Capability> = new Set<Capability>(['client-view', 'admin']);
+
 export function mockTarget(options: CoreOptions & { timeoutMs?: number } = {}): MockTarget {
   const { timeoutMs = DEFAULT_TIMEOUT_MS, ...coreOptions } = options;
   const core = createCore(coreOptions);
@@ -50,9 +54,10 @@ export function mockTarget(options: CoreOptions & { timeoutMs?: number } = {}): 
   return {
     name: 'aws-sdk-client-mock',
     kind: 'mock',
-    hasWire: false,
+    capabilities: MOCK_CAPABILITIES,
     region: core.config.region,
     core,
+    admin: inProcessAdmin(core),
     call: async (operation, input, callOptions = {}) => {
       const observation = await callThroughSdk(client, operation, input, { timeoutMs: callOptions.timeoutMs ?? timeoutMs, captureWire: false });
       // The stub keeps every call's arguments; a long run needs none of them.

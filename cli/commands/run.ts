@@ -8,6 +8,7 @@ import { checkRegistry, suiteNames, type Check, type Progress } from '../../suit
 import { errors } from '../../specs/index.ts';
 import { MIN_LIVE_STORES } from '../../suites/liveStores.ts';
 import { StoreLedger } from '../../targets/ledger.ts';
+import { CAPABILITIES } from '../../targets/capabilities.ts';
 import { DEFAULT_ASSUMED_SETTLE_S, DEFAULT_CONCURRENCY, DEFAULT_REPORT_DIR, DEFAULT_RUNS, MAX_RUNS, planConformance, runConformance, TargetUnreachableError, type ConformanceOptions, type Plan } from '../runConformance.ts';
 import { DEFAULT_MAX_LIVE_STORES, DEFAULT_MAX_STORES, DEFAULT_RATE, DEFAULT_REGION, MAX_RETRIES, TARGET_KINDS, targetKind, type TargetKind } from '../targetFactory.ts';
 import { appendStepSummary } from '../stepSummary.ts';
@@ -179,7 +180,8 @@ async function expectedFailuresFrom(command: string, file: string): Promise<Expe
 /** The check registry as a table: one check per line, its spec reference beneath. */
 export function formatChecks(checks: readonly Check[]): string {
   const width = Math.max(...checks.map((c) => c.id.length));
-  const lines = [`${checks.length} checks. kind: observation (judges one call) or scenario (judges a scenario's trace);`, 'needs: wire = the raw HTTP exchanges, faults = injected errors (the emulator), stores = stores of its own.', ''];
+  const capabilities = Object.entries(CAPABILITIES).map(([name, enables]) => `  ${name.padEnd(20)}  ${enables}`);
+  const lines = [`${checks.length} checks. kind: observation (judges one call) or scenario (judges a scenario's trace);`, 'needs: stores = stores of its own, or a capability of the target (a target without it skips the check):', ...capabilities, ''];
   for (const c of checks) {
     lines.push(`${c.id.padEnd(width)}  ${c.level.padEnd(8)}  ${c.kind.padEnd(11)}  needs ${(c.needs ?? []).join('+') || '-'}`);
     lines.push(`${' '.repeat(width)}  ${c.title}`);
