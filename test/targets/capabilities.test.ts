@@ -1,5 +1,6 @@
 // Every target declares what it can do, and carries the means of exactly what it declares; a check
 // that needs a capability the target lacks is skipped, and the reason names the capability.
+import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { suite } from '../support/suite.ts';
@@ -135,6 +136,11 @@ test('a check that needs a capability the target lacks is skipped, and the reaso
   assert.equal(reasons, ['no wire on the mock target (lacks wire-capture)', 'the mock target cannot be given a key limited to some operations: only the embedded emulator starts a second, SigV4-verifying emulator for this (lacks scoped-credentials)']);
   assert.is(checkOf(report, 'idempotency.retry-same-token').skipped, "no wire on the mock target: its answers do not pass the SDK's retry step (lacks wire-capture)");
   assert.is(checkOf(report, 'exceptions.http-status').status, 'passed', 'faults and the quota come through the core controls');
+});
+
+test("README.md names every capability a target can declare", () => {
+  const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+  for (const capability of Object.keys(CAPABILITIES)) assert.ok(readme.includes(`\`${capability}\``), capability);
 });
 
 test.run();
