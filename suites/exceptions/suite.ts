@@ -151,12 +151,12 @@ async function updateWhileCreating(env: SuiteEnv, c: ExceptionCase, control: Tar
 /** The same service called with a key that may only read. */
 async function readOnlyKey(env: SuiteEnv, c: ExceptionCase): Promise<Outcome> {
   if (!can(env.target, 'scoped-credentials') || !env.target.scopedTarget) return { skipped: lacks(env.target, 'scoped-credentials') };
-  const guarded = await env.target.scopedTarget(operationNames.filter((op) => operations[op].readonly));
+  const readOnly = await env.target.scopedTarget(operationNames.filter((op) => operations[op].readonly));
   try {
     const input = storeInput(env, 'read-only key');
-    return { observation: await call(env, guarded, c.operation, input), input };
+    return { observation: await call(env, readOnly, c.operation, input), input };
   } finally {
-    await guarded.close();
+    await readOnly.close();
   }
 }
 
