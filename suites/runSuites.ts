@@ -34,7 +34,7 @@ async function oneByOne(env: SuiteEnv, suites: readonly Suite[]): Promise<void> 
 }
 
 /** `checks`: the ids of the checks to judge (all of the selected suites' when absent). */
-export async function runSuites(given: Target, selected: readonly Suite[], options: EngineOptions & { runId: string; settleTimeoutMs?: number; checks?: ReadonlySet<string> }): Promise<SuitesResult> {
+export async function runSuites(given: Target, selected: readonly Suite[], options: EngineOptions & { runId: string; settleTimeoutMs?: number }): Promise<SuitesResult> {
   const recorder = new Recorder();
   const slots = new CaseSlots(options.concurrency);
   const waiting = <T>(wait: () => Promise<T>) => slots.waiting(wait);
