@@ -64,6 +64,8 @@ export interface EngineOptions {
   readonly record?: CaseRecorder;
   /** False: failing boundary cases are not run again made plain (BoundaryOptions.plainFailures). */
   readonly plainFailures?: boolean;
+  /** The ids of the checks judged (`--checks`); every check of the suites run when absent. */
+  readonly checks?: ReadonlySet<string>;
 }
 
 /** One case as a recording run executed it: `key` is its replay value (`<suite>/boundary@3`, `<property>@<seed>:<index>`). */

@@ -1,7 +1,7 @@
 // The mock target: aws-sdk-client-mock on OmicsClient, answered in-process by the emulator's core.
 // Errors are the SDK's own exception classes, so `instanceof` holds; there is no wire.
 import * as Omics from '@aws-sdk/client-omics';
-import { mockClient } from 'aws-sdk-client-mock';
+import { createRequire } from 'node:module';
 import { createCore, ServiceError, type CoreOptions, type EmulatorCore } from '../emulator/index.ts';
 import { operationNames, operations, type OperationName } from '../specs/index.ts';
 import { DUMMY_CREDENTIALS } from './credentials.ts';
@@ -42,6 +42,8 @@ export function mockTarget(options: CoreOptions & { timeoutMs?: number } = {}): 
   const { timeoutMs = DEFAULT_TIMEOUT_MS, ...coreOptions } = options;
   const core = createCore(coreOptions);
   const client = createOmicsClient({ region: core.config.region, credentials: DUMMY_CREDENTIALS });
+  // Loaded on first use (sinon with it): most processes that can make a mock target never do.
+  const { mockClient } = createRequire(import.meta.url)('aws-sdk-client-mock') as typeof import('aws-sdk-client-mock');
   const mock = mockClient(client);
   // One fake on the client's send stub, dispatching on the command's class: the same as one
   // .on(Command).callsFake() per operation, without sinon matching every call against eight behaviours.
