@@ -6,9 +6,10 @@ import type { OperationName } from '../specs/index.ts';
 import type { AdapterAnswer } from './adapterProtocol.ts';
 import { viewOf } from './adapterProtocol.ts';
 import { startAdapter, type AdapterCommand, type AdapterFailure } from './adapterProcess.ts';
+import type { EmulatorAdmin } from './emulatorAdmin.ts';
 import type { EmulatorLink } from './emulatorLink.ts';
 import { DEFAULT_TIMEOUT_MS } from './sdkClient.ts';
-import type { CallOptions, Observation, Target } from './types.ts';
+import type { CallOptions, Capability, Observation, Target } from './types.ts';
 
 export interface AdapterTargetOptions {
   readonly adapter: AdapterCommand;
@@ -21,6 +22,10 @@ export interface AdapterTargetOptions {
   readonly name: string;
   /** Where the endpoint is our emulator: its request log and faults. */
   readonly link?: EmulatorLink;
+  /** Where the endpoint is our emulator: its controls (the `admin` capability). */
+  readonly admin?: EmulatorAdmin;
+  /** Why the target lacks a capability, where there is more to say (e.g. no admin route there). */
+  readonly lacking?: Target['lacking'];
   readonly timeoutMs?: number;
   /** Retries of a transient answer for a call whose options name no maxAttempts (default 0). */
   readonly retries?: number;
@@ -80,11 +85,16 @@ export async function adapterTarget(options: AdapterTargetOptions): Promise<Adap
   return {
     name: `${options.name} through ${process.client}`,
     kind: options.kind,
-    hasWire: link !== undefined,
+    capabilities: new Set<Capability>(['client-view', ...(link ? (['wire-capture', 'fail-first-attempts'] as const) : []), ...(options.admin ? (['admin'] as const) : [])]),
+    lacking: {
+      ...options.lacking,
+      'raw-send': `raw-wire cases go around the SDK under test (${process.client}): they are the in-process run's to send`,
+      ...(link ? {} : { 'wire-capture': `no wire on the ${options.kind} target: ${process.client} runs in another process and ${options.endpoint} keeps no log of its requests` }),
+    },
     endpoint: options.endpoint,
     region: options.region,
     defaultAttempts,
-    honours: link ? ['failFirstAttempts'] : [],
+    ...(options.admin ? { admin: options.admin } : {}),
     client: process.client,
     failure: () => process.failure,
     call,

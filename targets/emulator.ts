@@ -1,6 +1,7 @@
 // The embedded emulator as a target: started on an ephemeral 127.0.0.1 port, closed with the target.
 import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../emulator/index.ts';
 import { DUMMY_CREDENTIALS } from './credentials.ts';
+import { inProcessAdmin } from './emulatorAdmin.ts';
 import { endpointTarget } from './endpoint.ts';
 import type { ClientDeviations } from './clientDeviations.ts';
 import type { Target } from './types.ts';
@@ -8,6 +9,8 @@ import type { Target } from './types.ts';
 export interface EmulatorTarget extends Target {
   readonly emulator: RunningEmulator;
 }
+
+const SCOPED_KEY = { accessKeyId: 'AKIDOMICSSCOPED', secretAccessKey: 'omics-conformance-scoped-secret' };
 
 /** `clientRegion`: the region the client calls, where it differs from the emulator's (to test the harness). */
 /** `retries`: of a transient answer, for an emulator given `faults` (see endpointTarget). */
@@ -23,8 +26,22 @@ export async function emulatorTarget(options: EmulatorOptions & { timeoutMs?: nu
     kind: 'emulator',
     ...(timeoutMs !== undefined ? { timeoutMs } : {}),
     onClose: () => emulator.close(),
+    admin: inProcessAdmin(emulator.core),
     ...(clientDeviations ? { clientDeviations } : {}),
     ...(retries !== undefined ? { retries } : {}),
   });
-  return { ...target, emulator };
+  return {
+    ...target,
+    capabilities: new Set([...target.capabilities, 'scoped-credentials']),
+    emulator,
+    // A second emulator that verifies signatures, with the same deviations, and one key limited to these operations.
+    scopedTarget: (allowedOperations) =>
+      emulatorTarget({
+        region: target.region,
+        verifySigV4: true,
+        credentials: [{ ...SCOPED_KEY, allowedOperations: [...allowedOperations] }],
+        deviations: emulator.core.config.deviations,
+        ...(timeoutMs !== undefined ? { timeoutMs } : {}),
+      }),
+  };
 }

@@ -151,6 +151,10 @@ export function createFront({ http, core, requestLog, credentials, durable }: Fr
     }
   }
 
+  // A client reuses an idle connection until the time this header names (less its own margin); were it
+  // the time the server closes it, a client slowed for a moment (a loaded machine) sends on a
+  // connection the server is closing and gets no answer. Half the time leaves the margin on our side.
+  const keepAliveHint = `timeout=${Math.max(1, Math.floor(http.keepAliveTimeoutMs / 2000))}`;
   const server = createServer(
     {
       requestTimeout: http.requestTimeoutMs,
@@ -159,6 +163,7 @@ export function createFront({ http, core, requestLog, credentials, durable }: Fr
       connectionsCheckingInterval: Math.max(10, Math.min(1000, Math.floor(http.headersTimeoutMs / 4))),
     },
     (req, res) => {
+    res.setHeader('keep-alive', keepAliveHint);
     handle(req, res).catch((error: unknown) => {
       // Only a bug in the emulator gets here; answer rather than hang, and say so on stderr (a mutant,
       // broken on purpose, fails this way by design: no need to say so).
