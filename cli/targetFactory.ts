@@ -2,7 +2,7 @@
 import type { EmulatorOptions } from '../emulator/index.ts';
 import { localCredentials, localRegion } from '../targets/credentials.ts';
 import { awsTarget } from '../targets/aws.ts';
-import { emulatorTarget } from '../targets/emulator.ts';
+import { emulatorTarget, scopedEmulator } from '../targets/emulator.ts';
 import { endpointTarget } from '../targets/endpoint.ts';
 import type { StoreLedger } from '../targets/ledger.ts';
 import { mockTarget } from '../targets/mock.ts';
@@ -127,7 +127,7 @@ async function throughAdapter(kind: TargetKind, adapter: AdapterCommand, choice:
     const key = choice.emulator?.credentials?.[0] ?? DUMMY_CREDENTIALS;
     try {
       return await started(() =>
-        adapterTarget({ ...common, endpoint: emulator.url, region: emulator.core.config.region, credentials: { accessKeyId: key.accessKeyId, secretAccessKey: key.secretAccessKey }, kind: 'emulator', name: 'embedded emulator', link: inProcessLink(emulator), admin: inProcessAdmin(emulator.core), onClose: () => emulator.close() }),
+        adapterTarget({ ...common, endpoint: emulator.url, region: emulator.core.config.region, credentials: { accessKeyId: key.accessKeyId, secretAccessKey: key.secretAccessKey }, kind: 'emulator', name: 'embedded emulator', link: inProcessLink(emulator), admin: inProcessAdmin(emulator.core), scopedService: (allowed) => scopedEmulator(emulator, allowed), onClose: () => emulator.close() }),
       );
     } catch (err) {
       await emulator.close();

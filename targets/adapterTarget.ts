@@ -5,7 +5,7 @@
 import type { OperationName } from '../specs/index.ts';
 import type { AdapterAnswer } from './adapterProtocol.ts';
 import { viewOf } from './adapterProtocol.ts';
-import { startAdapter, type AdapterCommand, type AdapterFailure } from './adapterProcess.ts';
+import { startAdapter, type AdapterCommand, type AdapterFailure, type AdapterProcess } from './adapterProcess.ts';
 import type { EmulatorAdmin } from './emulatorAdmin.ts';
 import type { EmulatorLink } from './emulatorLink.ts';
 import { DEFAULT_TIMEOUT_MS } from './sdkClient.ts';
@@ -30,6 +30,14 @@ export interface AdapterTargetOptions {
   /** Retries of a transient answer for a call whose options name no maxAttempts (default 0). */
   readonly retries?: number;
   readonly onClose?: () => Promise<void>;
+  /** A service like this one that checks signatures, with a key limited to `allowed` (the `scoped-credentials` capability). */
+  readonly scopedService?: (allowed: readonly OperationName[]) => Promise<ScopedService>;
+}
+
+export interface ScopedService {
+  readonly endpoint: string;
+  readonly credentials: AdapterTargetOptions['credentials'];
+  readonly close: () => Promise<void>;
 }
 
 export interface AdapterTarget extends Target {
@@ -49,11 +57,15 @@ function serial(): <T>(work: () => Promise<T>) => Promise<T> {
 }
 
 export async function adapterTarget(options: AdapterTargetOptions): Promise<AdapterTarget> {
+  return over(await startAdapter(options.adapter), serial(), options, true);
+}
+
+/** The target over a started adapter; `owns`: closing it stops the adapter (a scoped view shares its parent's). */
+function over(process: AdapterProcess, inTurn: <T>(work: () => Promise<T>) => Promise<T>, options: AdapterTargetOptions, owns: boolean): AdapterTarget {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const defaultAttempts = 1 + (options.retries ?? 0);
-  const process = await startAdapter(options.adapter);
   const link = options.link;
-  const inTurn = serial();
+  const scopedService = options.scopedService;
 
   async function call(operation: OperationName, input: Record<string, unknown>, callOptions: CallOptions = {}): Promise<Observation> {
     const limit = callOptions.timeoutMs ?? timeoutMs;
@@ -85,7 +97,7 @@ export async function adapterTarget(options: AdapterTargetOptions): Promise<Adap
   return {
     name: `${options.name} through ${process.client}`,
     kind: options.kind,
-    capabilities: new Set<Capability>(['client-view', ...(link ? (['wire-capture', 'fail-first-attempts'] as const) : []), ...(options.admin ? (['admin'] as const) : [])]),
+    capabilities: new Set<Capability>(['client-view', ...(link ? (['wire-capture', 'fail-first-attempts'] as const) : []), ...(options.admin ? (['admin'] as const) : []), ...(scopedService ? (['scoped-credentials'] as const) : [])]),
     lacking: {
       ...options.lacking,
       'raw-send': `raw-wire cases go around the SDK under test (${process.client}): they are the in-process run's to send`,
@@ -98,8 +110,18 @@ export async function adapterTarget(options: AdapterTargetOptions): Promise<Adap
     client: process.client,
     failure: () => process.failure,
     call,
+    // The same client, its calls signed with a key limited to some operations, to a service that checks it.
+    ...(scopedService
+      ? {
+          scopedTarget: async (allowed: readonly OperationName[]) => {
+            const service = await scopedService(allowed);
+            const { link: _ownLog, admin: _ownControls, scopedService: _once, ...rest } = options;
+            return over(process, inTurn, { ...rest, endpoint: service.endpoint, credentials: service.credentials, name: `${options.name} (a key limited to ${allowed.length} operations)`, onClose: service.close }, false);
+          },
+        }
+      : {}),
     close: async () => {
-      await process.stop();
+      if (owns) await process.stop();
       await options.onClose?.();
     },
   };

@@ -4,6 +4,7 @@ import { DUMMY_CREDENTIALS } from './credentials.ts';
 import { inProcessAdmin } from './emulatorAdmin.ts';
 import { endpointTarget } from './endpoint.ts';
 import type { ClientDeviations } from './clientDeviations.ts';
+import type { OperationName } from '../specs/index.ts';
 import type { Target } from './types.ts';
 
 export interface EmulatorTarget extends Target {
@@ -11,6 +12,15 @@ export interface EmulatorTarget extends Target {
 }
 
 const SCOPED_KEY = { accessKeyId: 'AKIDOMICSSCOPED', secretAccessKey: 'omics-conformance-scoped-secret' };
+
+/**
+ * A second emulator like `of` that verifies signatures and knows one key, limited to `allowed`: the
+ * service a client under test calls with scoped credentials (an SDK behind an adapter).
+ */
+export async function scopedEmulator(of: RunningEmulator, allowed: readonly OperationName[]): Promise<{ endpoint: string; credentials: typeof SCOPED_KEY; close: () => Promise<void> }> {
+  const scoped = await startEmulator({ host: '127.0.0.1', port: 0, region: of.core.config.region, verifySigV4: true, credentials: [{ ...SCOPED_KEY, allowedOperations: [...allowed] }], deviations: of.core.config.deviations });
+  return { endpoint: scoped.url, credentials: SCOPED_KEY, close: () => scoped.close() };
+}
 
 /** `clientRegion`: the region the client calls, where it differs from the emulator's (to test the harness). */
 /** `retries`: of a transient answer, for an emulator given `faults` (see endpointTarget). */

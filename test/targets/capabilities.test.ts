@@ -108,13 +108,22 @@ test('the aws target: a ledger behind its guard, no controls, and says why', asy
   }
 });
 
-test('an SDK behind an adapter: the emulator log as its wire and scripted faults where the service is ours; never raw sends', async () => {
+test('an SDK behind an adapter: the emulator log as its wire, scripted faults and limited keys where the service is ours; never raw sends', async () => {
   const { url, server } = await notFoundServer();
   const embedded = await createTarget({ sdkAdapter: JS_V3_ADAPTER, timeoutMs: 5000 });
   const elsewhere = await createTarget({ sdkAdapter: JS_V3_ADAPTER, target: 'endpoint', endpoint: url, timeoutMs: 5000 });
   try {
-    assert.equal(sorted(embedded), ['admin', 'client-view', 'fail-first-attempts', 'wire-capture']);
+    assert.equal(sorted(embedded), ['admin', 'client-view', 'fail-first-attempts', 'scoped-credentials', 'wire-capture']);
     assertMeansMatch(embedded);
+    // The same client with a key limited to Get, against a second emulator that checks signatures.
+    const scoped = await embedded.scopedTarget!(operationNames.filter((op) => op === 'GetSequenceStore'));
+    try {
+      assert.is((await scoped.call('CreateSequenceStore', { name: 'scoped' })).client.error?.name, 'AccessDeniedException');
+      assert.is((await scoped.call('GetSequenceStore', { id: '1234567890' })).client.error?.name, 'ResourceNotFoundException');
+    } finally {
+      await scoped.close();
+    }
+    assert.ok(!(await embedded.call('ListSequenceStores', {})).client.error, 'the adapter still answers after its scoped view closed');
     assert.match(lacks(embedded, 'raw-send'), /^raw-wire cases go around the SDK under test \(.+\): they are the in-process run's to send \(lacks raw-send\)$/);
     assert.equal(sorted(elsewhere), ['client-view']);
     assertMeansMatch(elsewhere);
