@@ -1,6 +1,7 @@
 // The stores a run makes: created with a run tag, tracked by id, waited out of transitional
 // statuses, and deleted: by a background reaper as soon as no case needs them, and at the end
 // whatever is left. The run never touches a store it did not create.
+import type { CreateAnswers } from './createAnswers.ts';
 import { operations, SequenceStoreId, storeStatus, TagArn, TagKeyList, transitionalStatuses, type OperationName } from '../specs/index.ts';
 import { retryAfterMs } from '../targets/rateLimit.ts';
 import type { Observation, Target } from '../targets/types.ts';
@@ -46,6 +47,8 @@ export interface StoreSettings {
   readonly fixturesPerPurpose?: number;
   /** Every `withFixture` case gets a new store, deleted after it, instead of a shared one (recording runs). */
   readonly ownFixtures?: boolean;
+  /** The answers to every create the run sent, where the target was wrapped to record them. */
+  readonly createAnswers?: CreateAnswers;
 }
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
@@ -112,8 +115,14 @@ export class RunStores {
     private readonly settings: StoreSettings,
   ) {}
 
+  /** The store is the run's: tracked, or given in answer to one of its creates. */
   owns(id: string): boolean {
-    return this.owned.has(id);
+    return this.owned.has(id) || (this.settings.createAnswers?.made(id) ?? false);
+  }
+
+  /** Settles once every create the run sent so far has been answered, so that `owns` knows its stores. */
+  createsAnswered(): Promise<void> {
+    return this.settings.createAnswers?.answered() ?? Promise.resolve();
   }
 
   get count(): number {

@@ -7,6 +7,7 @@ import type { BaselineSelection } from '../../reports/baseline/format.ts';
 import type { MadeStore, MadeStores } from '../../reports/fixtures/fromRecording.ts';
 import type { RecordedExecution } from '../../suites/engine.ts';
 import { runSuites } from '../../suites/runSuites.ts';
+import { can } from '../../targets/capabilities.ts';
 import type { CallOptions, Observation, Target } from '../../targets/types.ts';
 import type { OperationName } from '../../specs/index.ts';
 import { engineOptions, openTarget, settingsOf, sweep, type ConformanceOptions, type Settings } from '../runConformance.ts';
@@ -95,7 +96,7 @@ export async function recordRun(options: ConformanceOptions): Promise<RecordingR
   const suites = settings.selected.map((s) => s.name);
   const cases = executions.map((e) => capturedCase(e, (o) => sentAt.get(o))).sort(caseOrder(suites));
   return {
-    target: { kind: target.kind, name: target.name, wire: target.hasWire, region: target.region, ...(target.endpoint ? { endpoint: target.endpoint } : {}) },
+    target: { kind: target.kind, name: target.name, wire: can(target, 'wire-capture'), region: target.region, ...(target.endpoint ? { endpoint: target.endpoint } : {}) },
     selection: selectionOf(settings, options),
     cases,
     run: { runId, unique },
