@@ -14,7 +14,8 @@ import { DUMMY_CREDENTIALS } from '../targets/credentials.ts';
 import { endpointTarget } from '../targets/endpoint.ts';
 import { guardedTarget } from '../targets/guarded.ts';
 import { notHealthOmics, plainTransportError } from '../targets/speaks.ts';
-import type { CallOptions, Observation, Target } from '../targets/types.ts';
+import type { Capability, CallOptions, Observation, Target } from '../targets/types.ts';
+import { DEFAULT_SDK } from '../targets/sdks.ts';
 import type { AdapterFailure } from '../targets/adapterProcess.ts';
 import type { AdapterTarget } from '../targets/adapterTarget.ts';
 import { createTarget, DEFAULT_MAX_LIVE_STORES, DEFAULT_MAX_STORES, DEFAULT_RATE, targetKind, type TargetChoice } from './targetFactory.ts';
@@ -312,6 +313,33 @@ function counting(inner: Target, counts: Map<OperationName, number>): Target {
   };
 }
 
+/** The name of the client under test where it is not the JS SDK v3 in this process, else undefined. */
+export function clientUnderTest(choice: { readonly sdk?: string; readonly sdkAdapter?: string }): string | undefined {
+  if (choice.sdkAdapter !== undefined) return `--sdk-adapter ${choice.sdkAdapter}`;
+  return choice.sdk !== undefined && choice.sdk !== DEFAULT_SDK ? choice.sdk : undefined;
+}
+
+/**
+ * The plan's stand-in as an SDK behind an adapter has it: the client view and no raw sends (the
+ * run's raw-wire cases are skipped); the wire and scripted faults only where the service is our
+ * emulator, whose request log and fault plan the adapter's calls go through.
+ */
+function throughClient(standIn: Target, choice: { readonly sdk?: string; readonly sdkAdapter?: string }, ourEmulator: boolean): Target {
+  const client = clientUnderTest(choice);
+  if (client === undefined) return standIn;
+  const { sendRaw: _notThroughAnSdk, ...rest } = standIn;
+  return {
+    ...rest,
+    client,
+    capabilities: new Set<Capability>(['client-view', ...(ourEmulator ? (['wire-capture', 'fail-first-attempts'] as const) : [])]),
+    lacking: {
+      ...standIn.lacking,
+      'raw-send': `raw-wire cases go around the SDK under test (${client})`,
+      ...(ourEmulator ? {} : { 'wire-capture': `${client} runs in another process and the service keeps no log of its requests` }),
+    },
+  };
+}
+
 /**
  * What a run with these options would create and send, without sending anything to the target:
  * the selected suites, seed and runs are simulated against an in-process emulator dressed as the
@@ -328,7 +356,7 @@ export async function planConformance(options: ConformanceOptions & { assumeSett
   const suites: SuitePlan[] = [];
   try {
     const { endpoint: _hidden, ...asAws } = endpointTarget({ endpoint: emulator.url, region: emulator.core.config.region, credentials: DUMMY_CREDENTIALS, kind: 'aws', name: 'plan', timeoutMs: settings.timeoutMs });
-    const counted = counting(asAws, counts);
+    const counted = counting(throughClient(asAws, options, targetKind(options) === 'emulator'), counts);
     const total = () => [...counts.values()].reduce((a, b) => a + b, 0);
     await counted.call('ListSequenceStores', { maxResults: 1 });
     for (const suite of settings.selected) {

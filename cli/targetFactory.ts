@@ -2,7 +2,7 @@
 import type { EmulatorOptions } from '../emulator/index.ts';
 import { localCredentials, localRegion } from '../targets/credentials.ts';
 import { awsTarget } from '../targets/aws.ts';
-import { emulatorTarget } from '../targets/emulator.ts';
+import { emulatorTarget, scopedEmulator } from '../targets/emulator.ts';
 import { endpointTarget } from '../targets/endpoint.ts';
 import type { StoreLedger } from '../targets/ledger.ts';
 import { mockTarget } from '../targets/mock.ts';
@@ -12,7 +12,9 @@ import { startEmulator } from '../emulator/index.ts';
 import { AdapterFailure, AdapterUnavailable, type AdapterCommand } from '../targets/adapterProcess.ts';
 import { adapterTarget } from '../targets/adapterTarget.ts';
 import { DUMMY_CREDENTIALS } from '../targets/credentials.ts';
+import { emulatorAdminAt, inProcessAdmin, type EmulatorAdmin } from '../targets/emulatorAdmin.ts';
 import { adminRouteLink, inProcessLink } from '../targets/emulatorLink.ts';
+import { DEFAULT_TIMEOUT_MS } from '../targets/sdkClient.ts';
 import { customAdapter, DEFAULT_SDK, SDK_NAMES, shippedAdapter, type SdkName } from '../targets/sdks.ts';
 import { UsageError } from './usage.ts';
 
@@ -102,6 +104,12 @@ export function adapterOf(choice: TargetChoice): AdapterCommand | undefined {
   return shippedAdapter(sdk);
 }
 
+/** The controls of an endpoint that is our emulator, or why it has none (the `admin` capability), as target options. */
+async function adminAt(endpoint: string, choice: TargetChoice): Promise<{ admin: EmulatorAdmin } | { lacking: { admin: string } }> {
+  const found = await emulatorAdminAt(endpoint, choice.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+  return 'admin' in found ? { admin: found.admin } : { lacking: { admin: found.reason } };
+}
+
 /** The target through an adapter: the embedded emulator or an endpoint, the emulator's log as its wire. */
 async function throughAdapter(kind: TargetKind, adapter: AdapterCommand, choice: TargetChoice, env: NodeJS.ProcessEnv): Promise<Target> {
   const common = { adapter, ...(choice.timeoutMs !== undefined ? { timeoutMs: choice.timeoutMs } : {}), ...(choice.retries !== undefined ? { retries: choice.retries } : {}) };
@@ -119,7 +127,7 @@ async function throughAdapter(kind: TargetKind, adapter: AdapterCommand, choice:
     const key = choice.emulator?.credentials?.[0] ?? DUMMY_CREDENTIALS;
     try {
       return await started(() =>
-        adapterTarget({ ...common, endpoint: emulator.url, region: emulator.core.config.region, credentials: { accessKeyId: key.accessKeyId, secretAccessKey: key.secretAccessKey }, kind: 'emulator', name: 'embedded emulator', link: inProcessLink(emulator), onClose: () => emulator.close() }),
+        adapterTarget({ ...common, endpoint: emulator.url, region: emulator.core.config.region, credentials: { accessKeyId: key.accessKeyId, secretAccessKey: key.secretAccessKey }, kind: 'emulator', name: 'embedded emulator', link: inProcessLink(emulator), admin: inProcessAdmin(emulator.core), scopedService: (allowed) => scopedEmulator(emulator, allowed), onClose: () => emulator.close() }),
       );
     } catch (err) {
       await emulator.close();
@@ -128,8 +136,8 @@ async function throughAdapter(kind: TargetKind, adapter: AdapterCommand, choice:
   }
   if (kind !== 'endpoint') throw new UsageError(`${adapter.label} runs against the embedded emulator or an --endpoint, not --target ${kind}`);
   const endpoint = endpointUrl(choice, env);
-  const link = await adminRouteLink(endpoint);
-  return started(() => adapterTarget({ ...common, endpoint, region: choice.region ?? localRegion(env) ?? DEFAULT_REGION, credentials: localCredentials(env), kind: 'endpoint', name: `endpoint ${endpoint}`, ...(link ? { link } : {}) }));
+  const [link, admin] = await Promise.all([adminRouteLink(endpoint), adminAt(endpoint, choice)]);
+  return started(() => adapterTarget({ ...common, endpoint, region: choice.region ?? localRegion(env) ?? DEFAULT_REGION, credentials: localCredentials(env), kind: 'endpoint', name: `endpoint ${endpoint}`, ...(link ? { link } : {}), ...admin }));
 }
 
 export async function createTarget(choice: TargetChoice, env: NodeJS.ProcessEnv = process.env): Promise<Target> {
@@ -146,8 +154,10 @@ export async function createTarget(choice: TargetChoice, env: NodeJS.ProcessEnv 
       return emulatorTarget({ ...(choice.region ? { region: choice.region } : {}), ...choice.emulator, ...(choice.clientRegion ? { clientRegion: choice.clientRegion } : {}), ...(choice.clientDeviations ? { clientDeviations: choice.clientDeviations } : {}), ...timeout, ...retries });
     case 'mock':
       return mockTarget({ ...(choice.region ? { region: choice.region } : {}), ...choice.emulator, ...timeout });
-    case 'endpoint':
-      return endpointTarget({ endpoint: endpointUrl(choice, env), region: choice.region ?? localRegion(env) ?? DEFAULT_REGION, credentials: localCredentials(env), ...timeout, ...retries });
+    case 'endpoint': {
+      const endpoint = endpointUrl(choice, env);
+      return endpointTarget({ endpoint, region: choice.region ?? localRegion(env) ?? DEFAULT_REGION, credentials: localCredentials(env), ...timeout, ...retries, ...(await adminAt(endpoint, choice)) });
+    }
     case 'aws': {
       if (!choice.allowRealResources) throw new UsageError('--target aws creates and deletes stores in your AWS account: add --allow-real-resources to let it (see run --help), or --plan to see what it would do');
       checkPositive('--max-stores', choice.maxStores);

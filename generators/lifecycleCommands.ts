@@ -1,7 +1,7 @@
 // Command sequences over the eight operations for the lifecycle suite (fc.commands), checked
 // against a model of the stores the run created. Inputs come from the spec's valid arbitraries.
 import * as fc from 'fast-check';
-import { TagResourceRequestTags, operations } from '../specs/index.ts';
+import { operations, TagResourceRequestTags, tokenMembers } from '../specs/index.ts';
 import {
   CreateStore,
   DeleteStore,
@@ -41,11 +41,9 @@ function without(input: Record<string, unknown>, names: readonly string[]): Reco
 }
 
 export function lifecycleCommands(options: LifecycleCommandsOptions = {}): fc.Arbitrary<Iterable<fc.AsyncCommand<LifecycleModel, LifecycleSystem, false>>> {
-  const token = (op: keyof typeof operations) =>
-    Object.entries(operations[op].input.members).filter(([, m]) => m.idempotencyToken).map(([n]) => n);
   // Tokens are left to the SDK (a fresh one per call), so two creates never collapse into one store.
-  const createInput = validInput('CreateSequenceStore').map((i) => without(i, token('CreateSequenceStore')));
-  const updateChanges = validInput('UpdateSequenceStore').map((i) => without(i, [...labelMembers('UpdateSequenceStore'), ...token('UpdateSequenceStore')]));
+  const createInput = validInput('CreateSequenceStore').map((i) => without(i, tokenMembers('CreateSequenceStore')));
+  const updateChanges = validInput('UpdateSequenceStore').map((i) => without(i, [...labelMembers('UpdateSequenceStore'), ...tokenMembers('UpdateSequenceStore')]));
   const ref = fc.nat();
   const tagLimit = sizeLimit('TagResource', 'tags');
   const maxResults = operations.ListSequenceStores.input.members.maxResults!.target;

@@ -4,7 +4,7 @@
 // member comes from specs/. An exchange is plain data (what to write, how fast, whether to half-close)
 // so it prints as its own reproduction.
 import * as fc from 'fast-check';
-import { operationNames, operations, type Member, type OperationName } from '../specs/index.ts';
+import { encodeRequest, operationNames, operations, percentEncode as pct, requestParts, type Member, type OperationName } from '../specs/index.ts';
 import { validInput } from './validInput.ts';
 
 export const malformedKinds = [
@@ -69,12 +69,6 @@ export function materialize(pieces: readonly Piece[]): Buffer {
   return Buffer.concat(pieces.map((p) => Buffer.from((p.times ?? 1) === 1 ? p.latin1 : p.latin1.repeat(p.times!), 'latin1')));
 }
 
-const UNRESERVED = /[A-Za-z0-9\-._~]/;
-/** Percent-encoding of the UTF-8 bytes of `value`. */
-function pct(value: string): string {
-  return [...Buffer.from(value, 'utf8')].map((b) => (UNRESERVED.test(String.fromCharCode(b)) ? String.fromCharCode(b) : `%${b.toString(16).toUpperCase().padStart(2, '0')}`)).join('');
-}
-
 // ---- the contract -----------------------------------------------------------------------------
 
 type Members = [string, Member][];
@@ -93,26 +87,18 @@ interface Request {
   readonly body: Record<string, unknown>;
 }
 
-function target(op: OperationName, labels: Record<string, string>, query: [string, string][]): string {
+/** The path of `op` with its labels filled in as they are given (already encoded, or spoilt on purpose). */
+function pathWith(op: OperationName, labels: Record<string, string>): string {
   let path = operations[op].http.uri;
   for (const m of membersOf(op, 'label')) path = path.replace(`{${wireName(m)}}`, labels[wireName(m)] ?? '');
-  const q = query.map(([k, v]) => `${k}=${v}`).join('&');
-  return q ? `${path}?${q}` : path;
+  return path;
 }
 
 /** A valid request of `op` (labels are well-formed, not necessarily of an existing store). */
 function validRequest(op: OperationName): fc.Arbitrary<Request> {
   return validInput(op).map((input) => {
-    const labels: Record<string, string> = {};
-    for (const m of membersOf(op, 'label')) labels[wireName(m)] = pct(String(input[m[0]]));
-    const query: [string, string][] = [];
-    for (const m of membersOf(op, 'query')) {
-      const value = input[m[0]];
-      if (value === undefined) continue;
-      for (const v of Array.isArray(value) ? value : [value]) query.push([pct(wireName(m)), pct(String(v))]);
-    }
-    const body = Object.fromEntries(membersOf(op, undefined).filter(([name]) => input[name] !== undefined).map(([name]) => [name, input[name]]));
-    return { op, method: operations[op].http.method, target: target(op, labels, query), body };
+    const { method, path } = encodeRequest(op, input);
+    return { op, method, target: path, body: { ...requestParts(op, input).body } };
   });
 }
 
@@ -343,7 +329,7 @@ function pathLabel(): fc.Arbitrary<Plan> {
       const labels = Object.fromEntries(membersOf(r.op, 'label').map((l) => [wireName(l), 'x']));
       const valid = validLabel(r, wireName(m));
       labels[wireName(m)] = spoil(valid);
-      const path = target(r.op, labels, []);
+      const path = pathWith(r.op, labels);
       return { variant: `${wireName(m)}: ${label}${query ? ` with query ${query}` : ''}`, method: r.method, writes: [framed(r.method, `${path}${query}`, r.method === 'GET' || r.method === 'DELETE' ? [] : [latin1(jsonText(r.body))])] };
     }),
   );

@@ -3,7 +3,7 @@
 // them again; a skipped check its reason; warnings and OBSERVED notes go to the check's system-out.
 // The checks run side by side, so no time is measured per check: the testcases and testsuites say 0
 // and the testsuites element holds the run's wall time.
-import { create } from 'xmlbuilder2';
+import { createRequire } from 'node:module';
 import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces.js';
 import { countedMessage, failureLines, moreEntries, oneLine } from './findingText.ts';
 import type { Report, ReportedCheck } from './report.ts';
@@ -15,7 +15,9 @@ const SHOWN = 3;
 const escapeInvalid = (char: string) => `\\u{${char.codePointAt(0)!.toString(16)}}`;
 
 /** An XML document for a JUnit file, with the characters XML cannot hold escaped. */
-export const junitDocument = () => create({ version: '1.0', encoding: 'UTF-8', invalidCharReplacement: escapeInvalid });
+// Loaded on first use: most processes that import the reporters never write JUnit.
+const require = createRequire(import.meta.url);
+export const junitDocument = () => (require('xmlbuilder2') as typeof import('xmlbuilder2')).create({ version: '1.0', encoding: 'UTF-8', invalidCharReplacement: escapeInvalid });
 
 const seconds = (ms: number) => (ms / 1000).toFixed(3);
 

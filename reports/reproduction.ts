@@ -1,7 +1,6 @@
 // A reproduction a person can paste: an AWS CLI v1 command against the endpoint, and the raw HTTP
 // request. Built from plain data (operation, input, endpoint), so any reporter can print it.
-import { operations, type OperationName } from '../specs/index.ts';
-import { buildRawRequest } from '../targets/rawRequest.ts';
+import { encodeRequest, operations, type OperationName } from '../specs/index.ts';
 import { toWireForm } from '../targets/sdkForm.ts';
 
 export interface Reproduction {
@@ -38,8 +37,8 @@ export function reproduce(operation: OperationName, input: Record<string, unknow
     '--cli-input-json',
     shellQuote(JSON.stringify(wireInput)),
   ].join(' ');
-  const raw = buildRawRequest(operation, wireInput);
-  const host = endpoint ? new URL(endpoint).host : `${spec.http.hostPrefix}omics.${target.region}.amazonaws.com`;
+  const raw = encodeRequest(operation, wireInput);
+  const host = endpoint ? new URL(endpoint).host : `${raw.hostPrefix}omics.${target.region}.amazonaws.com`;
   const headers = { host, ...raw.headers };
   const http = [`${raw.method} ${raw.path} HTTP/1.1`, ...Object.entries(headers).map(([k, v]) => `${k}: ${v}`), '', raw.body].join('\r\n');
   const base = endpoint ?? `https://${host}`;

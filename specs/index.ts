@@ -14,3 +14,6 @@ export * from './ajv.ts';
 export * from './behaviours.ts';
 export * from './sameValue.ts';
 export * from './unicode/index.ts';
+export * from './walk.ts';
+export * from './binding.ts';
+export * from './uri.ts';

@@ -5,7 +5,8 @@ import * as fc from 'fast-check';
 import type { Case } from '../generators/case.ts';
 import { plainCase } from '../generators/plainCase.ts';
 import type { OperationName } from '../specs/index.ts';
-import type { Observation, Target } from '../targets/types.ts';
+import { can, lacks } from '../targets/capabilities.ts';
+import type { Capability, Observation, Target } from '../targets/types.ts';
 import { plainChooser, plainSuffix, withPlainFailures } from './plainFailure.ts';
 import { KEEP, OrderedSinks, type FindingSink } from './recorder.ts';
 import { NoStoreToTestWith, type RunStores } from './stores.ts';
@@ -63,6 +64,8 @@ export interface EngineOptions {
   readonly record?: CaseRecorder;
   /** False: failing boundary cases are not run again made plain (BoundaryOptions.plainFailures). */
   readonly plainFailures?: boolean;
+  /** The ids of the checks judged (`--checks`); every check of the suites run when absent. */
+  readonly checks?: ReadonlySet<string>;
 }
 
 /** One case as a recording run executed it: `key` is its replay value (`<suite>/boundary@3`, `<property>@<seed>:<index>`). */
@@ -131,13 +134,13 @@ export interface Suite {
 }
 
 function contextOf(env: SuiteEnv, calledAt: number, extra: Partial<CheckContext> | undefined): CheckContext {
-  return { region: env.target.region, firstArn: env.firstArn, calledAt, hasWire: env.target.hasWire, ...extra };
+  return { region: env.target.region, firstArn: env.firstArn, calledAt, capabilities: env.target.capabilities, ...extra };
 }
 
 /** Why the target cannot give a check what it needs; undefined when it can. */
 function unmetNeed(env: SuiteEnv, check: Check): string | undefined {
-  if (check.needs?.includes('wire') && !env.target.hasWire) return `no wire on the ${env.target.kind} target`;
-  return undefined;
+  const missing = check.needs?.find((need): need is Capability => need !== 'stores' && !can(env.target, need));
+  return missing === undefined ? undefined : lacks(env.target, missing);
 }
 
 const skippedAll = (checks: readonly Check[], c: Case, observation: Observation, message: string): Finding[] =>

@@ -1,5 +1,6 @@
 // Runs the selected suites against one target, then deletes every store the run created, on
 // success and on failure alike.
+import { CreateAnswers } from './createAnswers.ts';
 import { coverageOf, type Coverage } from '../generators/coverage.ts';
 import type { Target } from '../targets/types.ts';
 import { concurrently, type EngineOptions, type Suite, type SuiteEnv } from './engine.ts';
@@ -33,14 +34,15 @@ async function oneByOne(env: SuiteEnv, suites: readonly Suite[]): Promise<void> 
 }
 
 /** `checks`: the ids of the checks to judge (all of the selected suites' when absent). */
-export async function runSuites(given: Target, selected: readonly Suite[], options: EngineOptions & { runId: string; settleTimeoutMs?: number; checks?: ReadonlySet<string> }): Promise<SuitesResult> {
+export async function runSuites(given: Target, selected: readonly Suite[], options: EngineOptions & { runId: string; settleTimeoutMs?: number }): Promise<SuitesResult> {
   const recorder = new Recorder();
   const slots = new CaseSlots(options.concurrency);
   const waiting = <T>(wait: () => Promise<T>) => slots.waiting(wait);
   const gate = options.maxLiveStores !== undefined ? new LiveStoreGate(options.maxLiveStores, waiting) : undefined;
-  const target = gate ? gate.wrap(given) : given;
+  const createAnswers = new CreateAnswers();
+  const target = createAnswers.wrap(gate ? gate.wrap(given) : given);
   // A recording run gives each case stores of its own: what one case did to a shared store must not show in another's answers.
-  const stores = new RunStores(target, options.runId, { timeoutMs: options.timeoutMs, settleTimeoutMs: options.settleTimeoutMs ?? 60_000, waiting, fixturesPerPurpose: gate ? 1 : options.concurrency, ...(options.record ? { ownFixtures: true } : {}) });
+  const stores = new RunStores(target, options.runId, { timeoutMs: options.timeoutMs, settleTimeoutMs: options.settleTimeoutMs ?? 60_000, waiting, fixturesPerPurpose: gate ? 1 : options.concurrency, createAnswers, ...(options.record ? { ownFixtures: true } : {}) });
   const unique = new Uniquifier(options.seed ^ Number.parseInt(options.runId.slice(0, 8), 16), options.record ? (v) => options.record!.madeUnique(v) : undefined);
   const env: SuiteEnv = { target, stores, recorder, options, firstArn: {}, unique, slots };
   for (const suite of selected) recorder.register(options.checks ? suite.checks.filter((c) => options.checks!.has(c.id)) : suite.checks);

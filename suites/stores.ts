@@ -1,6 +1,7 @@
 // The stores a run makes: created with a run tag, tracked by id, waited out of transitional
 // statuses, and deleted: by a background reaper as soon as no case needs them, and at the end
 // whatever is left. The run never touches a store it did not create.
+import type { CreateAnswers } from './createAnswers.ts';
 import { operations, SequenceStoreId, storeStatus, TagArn, TagKeyList, transitionalStatuses, type OperationName } from '../specs/index.ts';
 import { realClock, retryAfterMs, type Clock } from '../targets/rateLimit.ts';
 import type { Observation, Target } from '../targets/types.ts';
@@ -48,6 +49,8 @@ export interface StoreSettings {
   readonly ownFixtures?: boolean;
   /** What the polls read the time from and pause with (default: the real one). */
   readonly clock?: Clock;
+  /** The answers to every create the run sent, where the target was wrapped to record them. */
+  readonly createAnswers?: CreateAnswers;
 }
 
 /** First pause between two polls of a transitional store; each later pause grows, up to the last. */
@@ -126,8 +129,14 @@ export class RunStores {
     this.clock = settings.clock ?? realClock;
   }
 
+  /** The store is the run's: tracked, or given in answer to one of its creates. */
   owns(id: string): boolean {
-    return this.owned.has(id);
+    return this.owned.has(id) || (this.settings.createAnswers?.made(id) ?? false);
+  }
+
+  /** Settles once every create the run sent so far has been answered, so that `owns` knows its stores. */
+  createsAnswered(): Promise<void> {
+    return this.settings.createAnswers?.answered() ?? Promise.resolve();
   }
 
   get count(): number {

@@ -4,7 +4,7 @@
 // need from a target; they do not print and do not know which target they run against.
 import type { Case } from '../generators/case.ts';
 import type { Level, OperationName } from '../specs/index.ts';
-import type { Observation } from '../targets/types.ts';
+import type { Capability, Observation } from '../targets/types.ts';
 
 export type FindingStatus = 'passed' | 'failed' | 'warning' | 'observed' | 'skipped';
 
@@ -26,11 +26,10 @@ export interface Finding {
 }
 
 /**
- * What a check needs from a target: `wire` the raw HTTP exchanges, `faults` a way to make the
- * target answer one call with an injected error (our emulator's control), `stores` stores of the
- * run's own to create and delete.
+ * What a check needs from a target: a capability (targets/capabilities.ts), or `stores`, stores of
+ * the run's own to create and delete.
  */
-export type TargetNeed = 'wire' | 'faults' | 'stores';
+export type TargetNeed = Capability | 'stores';
 
 export interface CheckContext {
   readonly region: string;
@@ -38,7 +37,8 @@ export interface CheckContext {
   readonly firstArn: { account?: string; region?: string; partition?: string };
   /** Milliseconds since the epoch when the call started. */
   readonly calledAt: number;
-  readonly hasWire: boolean;
+  /** What the target can do (a check reads it, never the target's kind). */
+  readonly capabilities: ReadonlySet<Capability>;
   /** The CreateSequenceStore input of the store the call is about, where the suite knows it. */
   readonly createdWith?: Record<string, unknown>;
   /** The update applied to that store since, where there was one. */

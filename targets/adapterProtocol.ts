@@ -3,7 +3,7 @@
 // line with the request's id. Timestamps travel as ISO 8601 date-time strings both ways (blobs,
 // which this API has none of, as base64); the harness turns them into the shapes the JS SDK gives.
 // README.md ("Verify an SDK") documents it for adapter authors.
-import { operations, type OperationName, type Shape } from '../specs/index.ts';
+import { operations, walkValue, type OperationName, type Shape } from '../specs/index.ts';
 import { toSdkForm, toWireForm } from './sdkForm.ts';
 import type { ClientView, ObservedError } from './types.ts';
 
@@ -61,22 +61,13 @@ export type AdapterAnswer =
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** The paths of the timestamps in `value`, a value of `shape`. */
-export function timestampPaths(shape: Shape, value: unknown, prefix = ''): string[] {
-  const at = (key: string | number) => (prefix ? `${prefix}.${key}` : String(key));
-  if (value === undefined || value === null) return [];
-  switch (shape.type) {
-    case 'timestamp':
-      return [prefix];
-    case 'list':
-      return Array.isArray(value) ? value.flatMap((v, i) => timestampPaths(shape.member, v, at(i))) : [];
-    case 'map':
-      return isObject(value) ? Object.entries(value).flatMap(([k, v]) => timestampPaths(shape.value, v, at(k))) : [];
-    case 'structure':
-      return isObject(value) ? Object.entries(value).flatMap(([k, v]) => (shape.members[k] ? timestampPaths(shape.members[k]!.target, v, at(k)) : [])) : [];
-    default:
-      return [];
-  }
+/** The paths of the timestamps in `value`, a value of `shape` (steps joined by dots, list items by index). */
+export function timestampPaths(shape: Shape, value: unknown): string[] {
+  const paths: string[] = [];
+  walkValue(shape, value, (at) => {
+    if (at.shape.type === 'timestamp') paths.push(at.path.join('.'));
+  });
+  return paths;
 }
 
 /** The request line for a call: the input in wire form (timestamps as strings), and where its timestamps are. */

@@ -5,10 +5,11 @@
 import type { OperationName } from '../specs/index.ts';
 import type { AdapterAnswer } from './adapterProtocol.ts';
 import { viewOf } from './adapterProtocol.ts';
-import { startAdapter, type AdapterCommand, type AdapterFailure } from './adapterProcess.ts';
+import { startAdapter, type AdapterCommand, type AdapterFailure, type AdapterProcess } from './adapterProcess.ts';
+import type { EmulatorAdmin } from './emulatorAdmin.ts';
 import type { EmulatorLink } from './emulatorLink.ts';
 import { DEFAULT_TIMEOUT_MS } from './sdkClient.ts';
-import type { CallOptions, Observation, Target } from './types.ts';
+import type { CallOptions, Capability, Observation, Target } from './types.ts';
 
 export interface AdapterTargetOptions {
   readonly adapter: AdapterCommand;
@@ -21,10 +22,22 @@ export interface AdapterTargetOptions {
   readonly name: string;
   /** Where the endpoint is our emulator: its request log and faults. */
   readonly link?: EmulatorLink;
+  /** Where the endpoint is our emulator: its controls (the `admin` capability). */
+  readonly admin?: EmulatorAdmin;
+  /** Why the target lacks a capability, where there is more to say (e.g. no admin route there). */
+  readonly lacking?: Target['lacking'];
   readonly timeoutMs?: number;
   /** Retries of a transient answer for a call whose options name no maxAttempts (default 0). */
   readonly retries?: number;
   readonly onClose?: () => Promise<void>;
+  /** A service like this one that checks signatures, with a key limited to `allowed` (the `scoped-credentials` capability). */
+  readonly scopedService?: (allowed: readonly OperationName[]) => Promise<ScopedService>;
+}
+
+export interface ScopedService {
+  readonly endpoint: string;
+  readonly credentials: AdapterTargetOptions['credentials'];
+  readonly close: () => Promise<void>;
 }
 
 export interface AdapterTarget extends Target {
@@ -44,11 +57,15 @@ function serial(): <T>(work: () => Promise<T>) => Promise<T> {
 }
 
 export async function adapterTarget(options: AdapterTargetOptions): Promise<AdapterTarget> {
+  return over(await startAdapter(options.adapter), serial(), options, true);
+}
+
+/** The target over a started adapter; `owns`: closing it stops the adapter (a scoped view shares its parent's). */
+function over(process: AdapterProcess, inTurn: <T>(work: () => Promise<T>) => Promise<T>, options: AdapterTargetOptions, owns: boolean): AdapterTarget {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const defaultAttempts = 1 + (options.retries ?? 0);
-  const process = await startAdapter(options.adapter);
   const link = options.link;
-  const inTurn = serial();
+  const scopedService = options.scopedService;
 
   async function call(operation: OperationName, input: Record<string, unknown>, callOptions: CallOptions = {}): Promise<Observation> {
     const limit = callOptions.timeoutMs ?? timeoutMs;
@@ -80,16 +97,31 @@ export async function adapterTarget(options: AdapterTargetOptions): Promise<Adap
   return {
     name: `${options.name} through ${process.client}`,
     kind: options.kind,
-    hasWire: link !== undefined,
+    capabilities: new Set<Capability>(['client-view', ...(link ? (['wire-capture', 'fail-first-attempts'] as const) : []), ...(options.admin ? (['admin'] as const) : []), ...(scopedService ? (['scoped-credentials'] as const) : [])]),
+    lacking: {
+      ...options.lacking,
+      'raw-send': `raw-wire cases go around the SDK under test (${process.client}): they are the in-process run's to send`,
+      ...(link ? {} : { 'wire-capture': `no wire on the ${options.kind} target: ${process.client} runs in another process and ${options.endpoint} keeps no log of its requests` }),
+    },
     endpoint: options.endpoint,
     region: options.region,
     defaultAttempts,
-    honours: link ? ['failFirstAttempts'] : [],
+    ...(options.admin ? { admin: options.admin } : {}),
     client: process.client,
     failure: () => process.failure,
     call,
+    // The same client, its calls signed with a key limited to some operations, to a service that checks it.
+    ...(scopedService
+      ? {
+          scopedTarget: async (allowed: readonly OperationName[]) => {
+            const service = await scopedService(allowed);
+            const { link: _ownLog, admin: _ownControls, scopedService: _once, ...rest } = options;
+            return over(process, inTurn, { ...rest, endpoint: service.endpoint, credentials: service.credentials, name: `${options.name} (a key limited to ${allowed.length} operations)`, onClose: service.close }, false);
+          },
+        }
+      : {}),
     close: async () => {
-      await process.stop();
+      if (owns) await process.stop();
       await options.onClose?.();
     },
   };

@@ -7,7 +7,7 @@ import { operations, type OperationName } from '../specs/index.ts';
 import { guardedTarget, type GuardedTarget, type GuardOptions } from './guarded.ts';
 import { callRaw } from './rawCall.ts';
 import { callThroughSdk, createOmicsClient, DEFAULT_TIMEOUT_MS } from './sdkClient.ts';
-import type { Observation, Target } from './types.ts';
+import type { Capability, Observation, Target } from './types.ts';
 
 /** SDK attempts per call when a suite does not ask for a number: throttling and 5xx are retried. */
 export const AWS_DEFAULT_MAX_ATTEMPTS = 3;
@@ -45,11 +45,11 @@ function serviceTarget(options: AwsTargetOptions): Target {
   return {
     name: options.endpoint ? `AWS HealthOmics rules at ${options.endpoint}` : `AWS HealthOmics ${options.region}`,
     kind: 'aws',
-    hasWire: true,
+    capabilities: new Set<Capability>(['raw-send', 'wire-capture', 'client-view', 'lose-first-answer']),
+    lacking: { admin: 'the real service cannot be made to fail on purpose' },
     ...(options.endpoint ? { endpoint: options.endpoint } : {}),
     region: options.region,
     defaultAttempts,
-    honours: ['loseFirstAnswer'],
     call: (operation, input, callOptions = {}) =>
       callThroughSdk(clientFor(callOptions.maxAttempts ?? defaultAttempts), operation, input, { timeoutMs: callOptions.timeoutMs ?? timeoutMs, captureWire: true, ...(callOptions.loseFirstAnswer ? { loseFirstAnswer: true } : {}) }),
     async sendRaw(operation, input, callOptions = {}): Promise<Observation> {

@@ -1,9 +1,10 @@
 // A target at any URL: another emulator, ours started separately, or a proxy in front of AWS.
 import type { AwsCredentialIdentity } from '@smithy/types';
+import type { EmulatorAdmin } from './emulatorAdmin.ts';
 import { callRaw } from './rawCall.ts';
 import { callThroughSdk, createOmicsClient, DEFAULT_TIMEOUT_MS } from './sdkClient.ts';
 import type { ClientDeviations } from './clientDeviations.ts';
-import type { Target } from './types.ts';
+import type { Capability, Target } from './types.ts';
 
 export interface EndpointTargetOptions {
   readonly endpoint: string;
@@ -20,7 +21,14 @@ export interface EndpointTargetOptions {
    * name no maxAttempts, SDK and raw alike (default 0): for targets that inject faults.
    */
   readonly retries?: number;
+  /** Where the endpoint is our emulator: its controls (the `admin` capability). */
+  readonly admin?: EmulatorAdmin;
+  /** Why the target lacks a capability, where there is more to say (e.g. no admin route there). */
+  readonly lacking?: Target['lacking'];
 }
+
+/** What a target over HTTP through the JS SDK in this process can do, besides our emulator's controls. */
+const OVER_HTTP: readonly Capability[] = ['raw-send', 'wire-capture', 'client-view', 'lose-first-answer'];
 
 export function endpointTarget(options: EndpointTargetOptions): Target {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
@@ -39,11 +47,12 @@ export function endpointTarget(options: EndpointTargetOptions): Target {
   return {
     name: options.name ?? `endpoint ${options.endpoint}`,
     kind: options.kind ?? 'endpoint',
-    hasWire: true,
+    capabilities: new Set<Capability>([...OVER_HTTP, ...(options.admin ? (['admin'] as const) : [])]),
+    ...(options.lacking ? { lacking: options.lacking } : {}),
     endpoint: options.endpoint,
     region: options.region,
     defaultAttempts,
-    honours: ['loseFirstAnswer'],
+    ...(options.admin ? { admin: options.admin } : {}),
     call: (operation, input, callOptions = {}) =>
       callThroughSdk(clientFor(callOptions.maxAttempts ?? defaultAttempts), operation, input, { timeoutMs: callOptions.timeoutMs ?? timeoutMs, captureWire: true, ...(callOptions.loseFirstAnswer ? { loseFirstAnswer: true } : {}), ...(options.clientDeviations ? { deviations: options.clientDeviations } : {}) }),
     sendRaw: (operation, input, callOptions = {}) =>

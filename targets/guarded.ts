@@ -155,15 +155,18 @@ export function guardedTarget(inner: Target, options: GuardOptions = {}): Guarde
   }
 
   const sendRaw = inner.sendRaw;
+  const scopedTarget = inner.scopedTarget;
   return {
     name: inner.name,
     kind: inner.kind,
-    hasWire: inner.hasWire,
+    capabilities: new Set([...inner.capabilities, 'ledger']),
+    ...(inner.lacking ? { lacking: inner.lacking } : {}),
     ...(inner.endpoint !== undefined ? { endpoint: inner.endpoint } : {}),
     region: inner.region,
     ...(inner.defaultAttempts !== undefined ? { defaultAttempts: inner.defaultAttempts } : {}),
-    ...(inner.honours ? { honours: inner.honours } : {}),
     ...(inner.client !== undefined ? { client: inner.client } : {}),
+    ...(inner.admin ? { admin: inner.admin } : {}),
+    ...(scopedTarget ? { scopedTarget: async (allowed: readonly OperationName[]) => guardedTarget(await scopedTarget.call(inner, allowed), { ...options, ledger }) } : {}),
     ledger,
     call: (operation, input, callOptions = {}) => guard(operation, input, 'sdk', () => inner.call(operation, input, callOptions), callOptions),
     ...(sendRaw ? { sendRaw: (operation: OperationName, input: Record<string, unknown>, callOptions: CallOptions = {}) => guard(operation, input, 'wire', () => sendRaw.call(inner, operation, input, callOptions), callOptions) } : {}),

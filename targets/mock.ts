@@ -1,13 +1,14 @@
 // The mock target: aws-sdk-client-mock on OmicsClient, answered in-process by the emulator's core.
 // Errors are the SDK's own exception classes, so `instanceof` holds; there is no wire.
 import * as Omics from '@aws-sdk/client-omics';
-import { mockClient } from 'aws-sdk-client-mock';
+import { createRequire } from 'node:module';
 import { createCore, ServiceError, type CoreOptions, type EmulatorCore } from '../emulator/index.ts';
 import { operationNames, operations, type OperationName } from '../specs/index.ts';
 import { DUMMY_CREDENTIALS } from './credentials.ts';
+import { inProcessAdmin } from './emulatorAdmin.ts';
 import { callThroughSdk, createOmicsClient, DEFAULT_TIMEOUT_MS } from './sdkClient.ts';
 import { toSdkForm, toWireForm } from './sdkForm.ts';
-import type { Target } from './types.ts';
+import type { Capability, Target } from './types.ts';
 
 export interface MockTarget extends Target {
   readonly core: EmulatorCore;
@@ -34,10 +35,15 @@ async function answer(core: EmulatorCore, operation: OperationName, input: unkno
   }
 }
 
+/** No HTTP travels: nothing to capture, send raw or lose; the core's controls are at hand. */
+export const MOCK_CAPABILITIES: ReadonlySet<Capability> = new Set<Capability>(['client-view', 'admin']);
+
 export function mockTarget(options: CoreOptions & { timeoutMs?: number } = {}): MockTarget {
   const { timeoutMs = DEFAULT_TIMEOUT_MS, ...coreOptions } = options;
   const core = createCore(coreOptions);
   const client = createOmicsClient({ region: core.config.region, credentials: DUMMY_CREDENTIALS });
+  // Loaded on first use (sinon with it): most processes that can make a mock target never do.
+  const { mockClient } = createRequire(import.meta.url)('aws-sdk-client-mock') as typeof import('aws-sdk-client-mock');
   const mock = mockClient(client);
   // One fake on the client's send stub, dispatching on the command's class: the same as one
   // .on(Command).callsFake() per operation, without sinon matching every call against eight behaviours.
@@ -50,9 +56,10 @@ export function mockTarget(options: CoreOptions & { timeoutMs?: number } = {}): 
   return {
     name: 'aws-sdk-client-mock',
     kind: 'mock',
-    hasWire: false,
+    capabilities: MOCK_CAPABILITIES,
     region: core.config.region,
     core,
+    admin: inProcessAdmin(core),
     call: async (operation, input, callOptions = {}) => {
       const observation = await callThroughSdk(client, operation, input, { timeoutMs: callOptions.timeoutMs ?? timeoutMs, captureWire: false });
       // The stub keeps every call's arguments; a long run needs none of them.

@@ -1,9 +1,8 @@
 // A raw HTTP call as an observation: the wire exchange, and what a restJson1 client would make of it.
-import type { OperationName } from '../specs/index.ts';
+import { encodeRequest, type OperationName } from '../specs/index.ts';
 import { errorTypeOf } from './errorType.ts';
 import { sendExchange, type ExchangeSettings } from './httpExchange.ts';
 import { retryAfterMs } from './rateLimit.ts';
-import { buildRawRequest } from './rawRequest.ts';
 import { retryWait, transientAnswer } from './retry.ts';
 import type { ClientView, Observation, WireExchange, WireResponse } from './types.ts';
 
@@ -38,7 +37,8 @@ export async function callRaw(operation: OperationName, input: Record<string, un
   const started = performance.now();
   const deadline = Date.now() + settings.timeoutMs;
   const maxAttempts = settings.maxAttempts ?? 1;
-  const request = buildRawRequest(operation, input);
+  const { method, path, headers, body } = encodeRequest(operation, input);
+  const request = { method, path, headers, body };
   const exchanges: WireExchange[] = [];
   for (let retry = 0; ; retry++) {
     let exchange: WireExchange;

@@ -1,5 +1,6 @@
 // What every target returns for a call: an observation, with the wire and the SDK's view kept apart.
 import type { ErrorName, OperationName } from '../specs/index.ts';
+import type { EmulatorAdmin } from './emulatorAdmin.ts';
 import type { StoreLedger } from './ledger.ts';
 
 export interface WireRequest {
@@ -77,24 +78,46 @@ export interface CallOptions {
   readonly maxAttempts?: number;
   /**
    * The client throws the first answer away once it has arrived, as if the connection dropped, and
-   * the SDK retries with the same request (targets/lostAnswer.ts). Targets that list it in `honours`.
+   * the SDK retries with the same request (targets/lostAnswer.ts). Targets with `lose-first-answer`.
    */
   readonly loseFirstAnswer?: boolean;
   /**
    * The target answers the call's first attempts with these errors, one each, before the service
-   * sees them (our emulator's scripted faults). Targets that list it in `honours`.
+   * sees them (our emulator's scripted faults). Targets with `fail-first-attempts`.
    */
   readonly failFirstAttempts?: readonly ErrorName[];
 }
 
-/** The call options a target carries out (others it ignores). */
-export type HonouredOption = 'loseFirstAnswer' | 'failFirstAttempts';
+/**
+ * What a target can do beyond calling an operation through its client (targets/capabilities.ts says
+ * what each enables). Suites and checks ask for these, never for a target's kind.
+ */
+export type Capability =
+  /** `sendRaw`: requests built from the spec's binding, around the SDK. */
+  | 'raw-send'
+  /** `Observation.wire`: the HTTP exchanges of every call. */
+  | 'wire-capture'
+  /** `admin`: our emulator's controls (faults, quota, create delay). */
+  | 'admin'
+  /** `scopedTarget`: the same service called with a key limited to some operations. */
+  | 'scoped-credentials'
+  /** `ledger`: the stores the run's own requests created (a guarded shared account). */
+  | 'ledger'
+  /** `Observation.client`: the client's view of each answer (output; error name, fault, retryable, modelled class). */
+  | 'client-view'
+  /** The `loseFirstAnswer` call option. */
+  | 'lose-first-answer'
+  /** The `failFirstAttempts` call option. */
+  | 'fail-first-attempts';
 
 export interface Target {
   readonly name: string;
+  /** What the target is, as reports and messages name it; no suite or check decides by it. */
   readonly kind: 'emulator' | 'endpoint' | 'mock' | 'aws';
-  /** False where no HTTP travels (the mock): wire checks are skipped there. */
-  readonly hasWire: boolean;
+  /** What the target can do; the members below that carry a capability are present exactly when it is. */
+  readonly capabilities: ReadonlySet<Capability>;
+  /** Why the target lacks a capability, where there is more to say than the general reason (targets/capabilities.ts). */
+  readonly lacking?: Partial<Readonly<Record<Capability, string>>>;
   /** Where the target listens, when it does. */
   readonly endpoint?: string;
   readonly region: string;
@@ -103,15 +126,17 @@ export interface Target {
    * run gives a target that injects faults (`--retries`), or the aws target's own default.
    */
   readonly defaultAttempts?: number;
-  /** The call options beyond attempts and time limit that this target carries out. */
-  readonly honours?: readonly HonouredOption[];
   /** The SDK the calls go through, where it is not the JS SDK v3 in this process: its name and version. */
   readonly client?: string;
   /** Calls an operation through the SDK. */
   call(operation: OperationName, input: Record<string, unknown>, options?: CallOptions): Promise<Observation>;
-  /** Sends a request as raw HTTP built from the spec's binding, for what an SDK cannot express. */
+  /** With `raw-send`: sends a request as raw HTTP built from the spec's binding, for what an SDK cannot express. */
   sendRaw?(operation: OperationName, input: Record<string, unknown>, options?: CallOptions): Promise<Observation>;
-  /** Targets that guard a shared account (aws): the stores the run's own requests created. */
+  /** With `admin`: the emulator's controls. */
+  readonly admin?: EmulatorAdmin;
+  /** With `scoped-credentials`: a target of the same service whose key may call only `allowedOperations`; the caller closes it. */
+  scopedTarget?(allowedOperations: readonly OperationName[]): Promise<Target>;
+  /** With `ledger`: the stores the run's own requests created. */
   readonly ledger?: StoreLedger;
   close(): Promise<void>;
 }

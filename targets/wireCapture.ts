@@ -2,6 +2,7 @@
 // (signed) request and the raw response body, read once and handed back to the deserializer.
 import type { HttpRequest, HttpResponse } from '@smithy/protocol-http';
 import type { DeserializeMiddleware, MetadataBearer, Pluggable } from '@smithy/types';
+import { percentEncode } from '../specs/index.ts';
 import type { WireExchange } from './types.ts';
 
 function headersOf(headers: Record<string, string | string[] | undefined>): Record<string, string> {
@@ -13,7 +14,7 @@ function headersOf(headers: Record<string, string | string[] | undefined>): Reco
 function pathOf(request: HttpRequest): string {
   const query = Object.entries(request.query ?? {})
     .flatMap(([k, v]) => (Array.isArray(v) ? v.map((x) => [k, x]) : v === null || v === undefined ? [[k, '']] : [[k, v]]))
-    .map(([k, v]) => `${encodeURIComponent(k!)}=${encodeURIComponent(v!)}`)
+    .map(([k, v]) => `${percentEncode(k!)}=${percentEncode(v!)}`)
     .join('&');
   return query ? `${request.path}?${query}` : request.path;
 }

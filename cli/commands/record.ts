@@ -55,7 +55,7 @@ export async function main(argv: string[]): Promise<number> {
     const calls = cases.reduce((n, c) => n + c.calls.length, 0);
     console.log(`omics-conformance record: ${cases.length} cases (${calls} calls${skipped ? `, ${skipped} skipped` : ''}) from the ${run.target.kind} target, seed ${baseline.selection.seed}, suites ${baseline.selection.suites.join(', ')}`);
     console.log(`baseline: ${file}`);
-    if (fixtureDir !== undefined) console.log(exportedLine(await exportRecordedFixtures(run, baseline, fixtureDir), fixtureDir));
+    if (fixtureDir !== undefined) console.log(exportedLine(await exportRecordedFixtures(run, baseline, fixtureDir), fixtureDir, 'recorded cases'));
     return EXIT_OK;
   } catch (err) {
     if (tty) process.stderr.write('\r\x1b[2K');

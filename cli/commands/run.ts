@@ -8,7 +8,8 @@ import { checkRegistry, suiteNames, type Check, type Progress } from '../../suit
 import { errors } from '../../specs/index.ts';
 import { MIN_LIVE_STORES } from '../../suites/liveStores.ts';
 import { StoreLedger } from '../../targets/ledger.ts';
-import { DEFAULT_ASSUMED_SETTLE_S, DEFAULT_CONCURRENCY, DEFAULT_REPORT_DIR, DEFAULT_RUNS, MAX_RUNS, planConformance, runConformance, TargetUnreachableError, type ConformanceOptions, type Plan } from '../runConformance.ts';
+import { CAPABILITIES } from '../../targets/capabilities.ts';
+import { DEFAULT_ASSUMED_SETTLE_S, DEFAULT_CONCURRENCY, DEFAULT_REPORT_DIR, DEFAULT_RUNS, MAX_RUNS, clientUnderTest, planConformance, runConformance, TargetUnreachableError, type ConformanceOptions, type Plan } from '../runConformance.ts';
 import { DEFAULT_MAX_LIVE_STORES, DEFAULT_MAX_STORES, DEFAULT_RATE, DEFAULT_REGION, MAX_RETRIES, TARGET_KINDS, targetKind, type TargetKind } from '../targetFactory.ts';
 import { appendStepSummary } from '../stepSummary.ts';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, numberOption, parseOptions, UsageError, type NumberRange } from '../usage.ts';
@@ -61,8 +62,8 @@ The real service (--target aws) creates and deletes stores in your account:
                       at least ${MIN_LIVE_STORES}. --max-stores, by contrast, caps the stores made in the
                       whole run
   --plan              print the suites, the stores and the calls the run would make (simulated
-                      in-process with the same seed) and the wall time to expect, then exit 0
-                      without calling anything
+                      in-process with the same seed, through the --sdk given: a plan each) and the
+                      wall time to expect, then exit 0 without calling anything
   --assume-settle-s S for --plan: how long a new store stays CREATING (default ${DEFAULT_ASSUMED_SETTLE_S})
   Credentials and region come from the standard AWS chain (environment, profile, SSO, role).
   Every call that would update, tag, untag or delete a store the run did not create is refused
@@ -135,11 +136,11 @@ function duration(seconds: number): string {
   return s < 60 ? `${s} s` : `${Math.floor(s / 60)} min ${s % 60} s`;
 }
 
-export function formatPlan(plan: Plan, target: string): string {
+export function formatPlan(plan: Plan, target: string, client?: string): string {
   const width = Math.max(5, ...plan.suites.map((s) => s.suite.length));
   const row = (a: string, b: string, c: string, d: string) => `  ${a.padEnd(width)}  ${b.padStart(6)}  ${c.padStart(6)}  ${d.padStart(6)}`;
   const lines = [
-    `Plan for --target ${target} with --seed ${plan.seed}; nothing was sent.`,
+    `Plan for --target ${target}${client ? ` through ${client}` : ''} with --seed ${plan.seed}; nothing was sent.`,
     'Simulated in-process against an emulator that follows the contract; a real service may need',
     'a few more calls (retries after throttling).',
     '',
@@ -179,7 +180,8 @@ async function expectedFailuresFrom(command: string, file: string): Promise<Expe
 /** The check registry as a table: one check per line, its spec reference beneath. */
 export function formatChecks(checks: readonly Check[]): string {
   const width = Math.max(...checks.map((c) => c.id.length));
-  const lines = [`${checks.length} checks. kind: observation (judges one call) or scenario (judges a scenario's trace);`, 'needs: wire = the raw HTTP exchanges, faults = injected errors (the emulator), stores = stores of its own.', ''];
+  const capabilities = Object.entries(CAPABILITIES).map(([name, enables]) => `  ${name.padEnd(20)}  ${enables}`);
+  const lines = [`${checks.length} checks. kind: observation (judges one call) or scenario (judges a scenario's trace);`, 'needs: stores = stores of its own, or a capability of the target (a target without it skips the check):', ...capabilities, ''];
   for (const c of checks) {
     lines.push(`${c.id.padEnd(width)}  ${c.level.padEnd(8)}  ${c.kind.padEnd(11)}  needs ${(c.needs ?? []).join('+') || '-'}`);
     lines.push(`${' '.repeat(width)}  ${c.title}`);
@@ -336,12 +338,18 @@ export async function main(argv: string[]): Promise<number> {
   const ledger = options.ledger!;
   const tty = Boolean(process.stderr.isTTY) && !process.env.CI;
   const sdks = values.sdk !== undefined ? sdkList(values.sdk as string) : undefined;
-  if (sdks && sdks.length > 1) return runMatrix(sdks, options, (t) => process.stderr.write(t));
   if (values.plan) {
-    const plan = await planConformance({ ...options, ...(values['assume-settle-s'] !== undefined ? { assumeSettleS: numericOption(values, 'assume-settle-s')! } : {}) });
-    console.log(formatPlan(plan, targetKind(options)));
+    const assume = values['assume-settle-s'] !== undefined ? { assumeSettleS: numericOption(values, 'assume-settle-s')! } : {};
+    // Several SDKs: a plan each, as the matrix would run them one after another.
+    const plans: string[] = [];
+    for (const sdk of sdks && sdks.length > 1 ? sdks : [undefined]) {
+      const choice = sdk === undefined ? options : { ...options, sdk };
+      plans.push(formatPlan(await planConformance({ ...choice, ...assume }), targetKind(options), clientUnderTest(choice)));
+    }
+    console.log(plans.join('\n\n'));
     return EXIT_OK;
   }
+  if (sdks && sdks.length > 1) return runMatrix(sdks, options, (t) => process.stderr.write(t));
 
   const abort = new AbortController();
   let signals = 0;
@@ -377,7 +385,7 @@ export async function main(argv: string[]): Promise<number> {
     const { report, reportFiles } = await runConformance(runOptions);
     if (tty) process.stderr.write('\r\x1b[2K');
     console.log(consoleSummary(report, reportFiles));
-    if (fixtureDir !== undefined) console.log(exportedLine(await exportFailureFixtures(report, fixtureDir), fixtureDir));
+    if (fixtureDir !== undefined) console.log(exportedLine(await exportFailureFixtures(report, fixtureDir), fixtureDir, 'failing cases'));
     await appendStepSummary(reportFiles);
     if (signals > 0) return EXIT_FAILED;
     if (report.verdict?.outcome === 'nothing-judged') {

@@ -6,6 +6,7 @@ import { commandOptions, loadBaseline, loadDivergences, required, SELECTING } fr
 import { verifyBaseline } from '../recording/compareRuns.ts';
 import { onInterrupt } from '../recording/interrupt.ts';
 import { exitCodeOf } from '../recording/outcome.ts';
+import { exportBaselineFixtures, exportedLine, usableFixtureDir } from '../recording/fixtureFiles.ts';
 import { progressPrinter } from './run.ts';
 import { EXIT_OK, EXIT_USAGE } from '../usage.ts';
 
@@ -24,6 +25,9 @@ Options:
                       A difference it matches is reported as accepted and never fails; an entry
                       that matched nothing is reported as stale
   --report-dir DIR    where differences.json, .md, .junit.xml and .html go (default ${DEFAULT_REPORT_DIR}/)
+  --export-fixtures DIR
+                      also write each case with a difference --accept does not accept as a
+                      portable JSON test case, expected to answer as the baseline recorded
   The target options of run (see run --help): --target, --endpoint, --region, --concurrency,
   --timeout-ms, --retries, --allow-real-resources, --max-stores, --max-live-stores, --rate.
   The selection (--suites, --runs, --seed, ...) is the baseline's.
@@ -34,7 +38,7 @@ or the run stopped early; 2 bad usage, a baseline this version cannot read (one 
 a target that cannot be reached, or no case of the baseline could be compared.`;
 
 export async function main(argv: string[]): Promise<number> {
-  const parsed = await commandOptions('verify', argv, { baseline: { type: 'string' }, accept: { type: 'string' } }, [...SELECTING, 'export-fixtures'], 'verify runs the baseline\'s own selection of cases; give it to record');
+  const parsed = await commandOptions('verify', argv, { baseline: { type: 'string' }, accept: { type: 'string' } }, SELECTING, 'verify runs the baseline\'s own selection of cases; give it to record');
   if ('help' in parsed) {
     console.log(HELP);
     return EXIT_OK;
@@ -44,6 +48,7 @@ export async function main(argv: string[]): Promise<number> {
   const baseline = await loadBaseline('verify', file);
   const divergences = await loadDivergences('verify', values.accept as string | undefined);
   const reportDir = await usableReportDir(options.reportDir || DEFAULT_REPORT_DIR);
+  const fixtureDir = typeof values['export-fixtures'] === 'string' ? await usableFixtureDir('verify', values['export-fixtures']) : undefined;
   const tty = Boolean(process.stderr.isTTY) && !process.env.CI;
   const interrupt = onInterrupt('verify');
   try {
@@ -51,6 +56,7 @@ export async function main(argv: string[]): Promise<number> {
     if (tty) process.stderr.write('\r\x1b[2K');
     const files = await writeDifferenceReports(report, reportDir);
     console.log(differencesConsole(report, files));
+    if (fixtureDir !== undefined) console.log(exportedLine(await exportBaselineFixtures(baseline, file, run, report, fixtureDir), fixtureDir, 'differing cases'));
     if (run.cleanup.left.length) console.error(`omics-conformance verify: could not delete ${run.cleanup.left.join(', ')} — delete them by hand`);
     return exitCodeOf(report, 'verify', interrupt.interrupted());
   } catch (err) {

@@ -2,6 +2,7 @@
 // kill matrix needs (which checks failed, after how many cases).
 import type { CatalogueEntry } from '../../emulator/mutants/catalogue.ts';
 import { checkRegistry, type TargetNeed } from '../../suites/index.ts';
+import { MOCK_CAPABILITIES } from '../../targets/mock.ts';
 import { runConformance } from '../runConformance.ts';
 
 export interface EntryRun {
@@ -17,15 +18,15 @@ export interface EntryRun {
   readonly aborted?: string;
 }
 
-/** Needs only the emulator over HTTP meets: the mock has no wire and takes no injected fault. */
-const HTTP_ONLY: readonly TargetNeed[] = ['wire', 'faults'];
+/** Needs the mock cannot meet (it has no wire): only the emulator over HTTP does. */
+const beyondMock = (need: TargetNeed) => need !== 'stores' && !MOCK_CAPABILITIES.has(need);
 
 /** The target an entry runs on: in process unless a check it must be caught by needs HTTP. */
 export function targetOf(entry: CatalogueEntry): 'emulator' | 'mock' {
   if (entry.target !== 'in-process-where-possible') return entry.target ?? 'emulator';
   const registry = checkRegistry();
   const catches = entry.kind === 'mutant' ? entry.catches : [];
-  return catches.some((id) => registry.get(id)?.needs?.some((n) => HTTP_ONLY.includes(n))) ? 'emulator' : 'mock';
+  return catches.some((id) => registry.get(id)?.needs?.some(beyondMock)) ? 'emulator' : 'mock';
 }
 
 export async function runEntry(entry: CatalogueEntry, seed: number, runs: number): Promise<EntryRun> {

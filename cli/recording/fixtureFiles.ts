@@ -4,7 +4,11 @@ import { join } from 'node:path';
 import type { Baseline } from '../../reports/baseline/format.ts';
 import { fixtureFileName, type Fixture } from '../../reports/fixtures/format.ts';
 import { failureFixtures } from '../../reports/fixtures/fromReport.ts';
-import { recordedFixture } from '../../reports/fixtures/fromRecording.ts';
+import { baselineFixtures } from '../../reports/fixtures/fromBaseline.ts';
+import { differenceFixtures } from '../../reports/fixtures/fromDifferences.ts';
+import { recordedFixture, type RecordedFixture } from '../../reports/fixtures/fromRecording.ts';
+import { defaultTransformers } from '../../reports/baseline/transformers.ts';
+import type { DifferenceReport } from '../../reports/differences/report.ts';
 import type { Report } from '../../reports/report.ts';
 import { prepareReportDir, ReportDirError } from '../../reports/reportDir.ts';
 import { UsageError } from '../usage.ts';
@@ -40,14 +44,24 @@ async function writeAll(fixtures: readonly Fixture[], dir: string): Promise<stri
 }
 
 export async function exportRecordedFixtures(run: RecordingRun, baseline: Baseline, dir: string): Promise<Exported> {
-  const fixtures: Fixture[] = [];
-  const skipped: { id: string; reason: string }[] = [];
-  for (const c of run.cases) {
-    const made = recordedFixture(c, baseline.transformers, { target: run.target.kind, seed: baseline.selection.seed });
-    if ('fixture' in made) fixtures.push(made.fixture);
-    else skipped.push({ id: c.key, reason: made.skipped });
-  }
+  return split(run.cases.map((c) => ({ key: c.key, made: recordedFixture(c, baseline.transformers, { target: run.target.kind, seed: baseline.selection.seed }, run.stores) })), dir);
+}
+
+/** verify's differing cases (those no --accept entry accepts), each expected to answer as the baseline recorded. */
+export async function exportBaselineFixtures(baseline: Baseline, file: string, observed: RecordingRun, report: DifferenceReport, dir: string): Promise<Exported> {
+  const made = baselineFixtures(baseline, { cases: observed.cases, stores: observed.stores, run: observed.run, target: observed.target.kind }, report.differences, { recorded: `${file} (${baseline.target.kind})`, observed: report.sides.b.name });
+  return split(made, dir);
+}
+
+async function split(made: readonly { readonly key: string; readonly made: RecordedFixture }[], dir: string): Promise<Exported> {
+  const fixtures = made.flatMap(({ made }) => ('fixture' in made ? [made.fixture] : []));
+  const skipped = made.flatMap(({ key, made }) => ('skipped' in made ? [{ id: key, reason: made.skipped }] : []));
   return { files: await writeAll(fixtures, dir), skipped };
+}
+
+/** diff's differing cases (those no --accept entry accepts), each expected to answer as --a did. */
+export async function exportDifferenceFixtures(a: RecordingRun, report: DifferenceReport, dir: string): Promise<Exported> {
+  return split(differenceFixtures({ cases: a.cases, stores: a.stores, target: a.target.kind, seed: report.selection.seed }, report.differences, defaultTransformers(), `--b, ${report.sides.b.name},`), dir);
 }
 
 export async function exportFailureFixtures(report: Report, dir: string): Promise<Exported> {
@@ -55,10 +69,10 @@ export async function exportFailureFixtures(report: Report, dir: string): Promis
   return { files: await writeAll(fixtures, dir), skipped };
 }
 
-/** `N fixtures in DIR (M cases not exported: …)`. */
-export function exportedLine(exported: Exported, dir: string): string {
+/** `fixtures: N of M cases in DIR (not exported: K: reason; …)`; `what`: the cases exported from. */
+export function exportedLine(exported: Exported, dir: string, what: string): string {
   const reasons = new Map<string, number>();
   for (const s of exported.skipped) reasons.set(s.reason, (reasons.get(s.reason) ?? 0) + 1);
   const notes = [...reasons].map(([reason, n]) => `${n}: ${reason}`);
-  return `fixtures: ${exported.files.length} in ${dir}${notes.length ? ` (not exported: ${notes.join('; ')})` : ''}`;
+  return `fixtures: ${exported.files.length} of ${exported.files.length + exported.skipped.length} ${what} in ${dir}${notes.length ? ` (not exported: ${notes.join('; ')})` : ''}`;
 }

@@ -4,8 +4,10 @@
 import { randomBytes } from 'node:crypto';
 import { capturedCase, type CapturedCase } from '../../reports/baseline/capture.ts';
 import type { BaselineSelection } from '../../reports/baseline/format.ts';
+import type { MadeStore, MadeStores } from '../../reports/fixtures/fromRecording.ts';
 import type { RecordedExecution } from '../../suites/engine.ts';
 import { runSuites } from '../../suites/runSuites.ts';
+import { can } from '../../targets/capabilities.ts';
 import type { CallOptions, Observation, Target } from '../../targets/types.ts';
 import type { OperationName } from '../../specs/index.ts';
 import { engineOptions, openTarget, settingsOf, sweep, type ConformanceOptions, type Settings } from '../runConformance.ts';
@@ -16,20 +18,26 @@ export interface RecordingRun {
   /** In case order. */
   readonly cases: readonly CapturedCase[];
   readonly run: { readonly runId: string; readonly unique: ReadonlySet<string> };
+  /** Every store the run created, by id: what a case that works on one made before it needs to stand alone. */
+  readonly stores: MadeStores;
   readonly cleanup: { readonly deleted: number; readonly left: readonly string[] };
   /** Set when a suite stopped on an error of the harness or the target. */
   readonly aborted?: string;
 }
 
-/** The target, noting when each of its calls was sent. */
-function timed(inner: Target, sentAt: WeakMap<Observation, number>): Target {
+/** The target, noting when each of its calls was sent, and each store a call of it created. */
+function timed(inner: Target, sentAt: WeakMap<Observation, number>, stores: Map<string, MadeStore>): Target {
   const noted = (started: number) => (o: Observation) => (sentAt.set(o, started), o);
   const sendRaw = inner.sendRaw;
   return {
     ...inner,
     call: (op, input, o) => {
       const started = Date.now();
-      return inner.call(op, input, o).then(noted(started));
+      return inner.call(op, input, o).then((observation) => {
+        const id = op === 'CreateSequenceStore' ? observation.client.output?.id : undefined;
+        if (typeof id === 'string' && !stores.has(id)) stores.set(id, { input, observation });
+        return noted(started)(observation);
+      });
     },
     ...(sendRaw
       ? {
@@ -69,7 +77,8 @@ export function selectionOf(settings: Settings, options: ConformanceOptions): Ba
 export async function recordRun(options: ConformanceOptions): Promise<RecordingRun> {
   const settings = settingsOf(options);
   const sentAt = new WeakMap<Observation, number>();
-  const target = timed(await openTarget(options, settings.timeoutMs), sentAt);
+  const stores = new Map<string, MadeStore>();
+  const target = timed(await openTarget(options, settings.timeoutMs), sentAt, stores);
   const runId = randomBytes(6).toString('hex');
   const executions: RecordedExecution[] = [];
   const unique = new Set<string>();
@@ -87,10 +96,11 @@ export async function recordRun(options: ConformanceOptions): Promise<RecordingR
   const suites = settings.selected.map((s) => s.name);
   const cases = executions.map((e) => capturedCase(e, (o) => sentAt.get(o))).sort(caseOrder(suites));
   return {
-    target: { kind: target.kind, name: target.name, wire: target.hasWire, region: target.region, ...(target.endpoint ? { endpoint: target.endpoint } : {}) },
+    target: { kind: target.kind, name: target.name, wire: can(target, 'wire-capture'), region: target.region, ...(target.endpoint ? { endpoint: target.endpoint } : {}) },
     selection: selectionOf(settings, options),
     cases,
     run: { runId, unique },
+    stores,
     cleanup: result.cleanup,
     ...(result.aborted ? { aborted: result.aborted } : {}),
   };

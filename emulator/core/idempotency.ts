@@ -1,12 +1,12 @@
 // clientToken idempotency: the same token and the same request get the first response back.
-import { operations, type OperationName } from '../../specs/index.ts';
+import { tokenMembers, type OperationName } from '../../specs/index.ts';
 import type { IdempotencyMismatch } from '../config.ts';
 import { ServiceError } from './serviceError.ts';
 import type { CoreState } from './state.ts';
 
 /** The name of the operation's idempotency-token member, if it has one. */
 export function tokenMember(operation: OperationName): string | undefined {
-  return Object.entries(operations[operation].input.members).find(([, m]) => m.idempotencyToken)?.[0];
+  return tokenMembers(operation)[0];
 }
 
 /** JSON with sorted keys and absent (null) members dropped: equal requests, equal text. */

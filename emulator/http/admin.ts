@@ -1,14 +1,14 @@
 // The admin routes, under a prefix no AWS operation uses: the request log, faults, behaviour
 // switches and the state. They are not logged, not faulted and not signed.
+import { anyOperationPathStartsWith } from '../../specs/index.ts';
 import type { EmulatorCore } from '../core/core.ts';
 import { faultChangeFromJson } from '../core/faultSpec.ts';
 import type { RequestLog } from '../requestLog.ts';
 import type { BehaviourConfig } from '../config.ts';
-import { anyRouteStartsWith } from './router.ts';
 
 export const ADMIN_PREFIX = '/_emulator';
 
-if (anyRouteStartsWith(ADMIN_PREFIX)) throw new Error(`emulator: an operation's path starts with the admin prefix ${ADMIN_PREFIX}; choose another prefix`);
+if (anyOperationPathStartsWith(ADMIN_PREFIX)) throw new Error(`emulator: an operation's path starts with the admin prefix ${ADMIN_PREFIX}; choose another prefix`);
 
 export interface AdminResult {
   readonly status: number;

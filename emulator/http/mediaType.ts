@@ -2,16 +2,12 @@
 // tests do: a body only where the input has body members, sent as application/json; an Accept that
 // admits application/json.
 import type { IncomingHttpHeaders } from 'node:http';
-import { operations, type OperationName } from '../../specs/index.ts';
-
-const JSON_TYPE = 'application/json';
+import { hasBodyMembers, JSON_MEDIA_TYPE, type OperationName } from '../../specs/index.ts';
 
 /** The media type of a header value, without parameters, lower-cased. */
 function mediaType(value: string): string {
   return value.split(';')[0]!.trim().toLowerCase();
 }
-
-const hasBodyMembers = (operation: OperationName) => Object.values(operations[operation].input.members).some((m) => m.location === undefined);
 
 /** Why the request's Content-Type or body does not fit the operation; undefined when it does. */
 export function contentTypeProblem(operation: OperationName, headers: IncomingHttpHeaders, body: Buffer): string | undefined {
@@ -21,8 +17,8 @@ export function contentTypeProblem(operation: OperationName, headers: IncomingHt
     return body.length > 0 ? `${operation} takes no request body, yet ${body.length} bytes came${type ? ` as ${type}` : ''}` : undefined;
   }
   if (body.length === 0 && type === undefined) return undefined;
-  if (type === undefined) return `A request body must be sent as ${JSON_TYPE}; it came without a Content-Type`;
-  return mediaType(type) === JSON_TYPE ? undefined : `A request body must be sent as ${JSON_TYPE}, not ${type}`;
+  if (type === undefined) return `A request body must be sent as ${JSON_MEDIA_TYPE}; it came without a Content-Type`;
+  return mediaType(type) === JSON_MEDIA_TYPE ? undefined : `A request body must be sent as ${JSON_MEDIA_TYPE}, not ${type}`;
 }
 
 /** Why the Accept header admits no JSON answer; undefined when it does or is absent. */
@@ -30,14 +26,5 @@ export function acceptProblem(headers: IncomingHttpHeaders): string | undefined 
   const accept = headers.accept;
   if (accept === undefined || accept.trim() === '') return undefined;
   const admitted = accept.split(',').map(mediaType);
-  return admitted.some((t) => t === JSON_TYPE || t === 'application/*' || t === '*/*') ? undefined : `The answer is ${JSON_TYPE}, which Accept: ${accept} does not admit`;
-}
-
-/** The body as text, or undefined when it is not valid UTF-8 (never decoded lossily). */
-export function utf8(body: Buffer): string | undefined {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(body);
-  } catch {
-    return undefined;
-  }
+  return admitted.some((t) => t === JSON_MEDIA_TYPE || t === 'application/*' || t === '*/*') ? undefined : `The answer is ${JSON_MEDIA_TYPE}, which Accept: ${accept} does not admit`;
 }

@@ -4,21 +4,19 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, maxHeaderSize, STATUS_CODES, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { operations, service, type ErrorName, type OperationName } from '../../specs/index.ts';
+import { decodeBody, decodeRequest, operationAt, operations, service, type ErrorName, type OperationName } from '../../specs/index.ts';
 import type { HttpConfig } from '../config.ts';
 import type { EmulatorCore } from '../core/core.ts';
 import { isServiceError, ServiceError } from '../core/serviceError.ts';
 import { loggedBody, type RequestLog } from '../requestLog.ts';
 import { createSigV4Verifier, isOperationAllowed, type Credential } from '../sigv4/verifier.ts';
 import { ADMIN_PREFIX, handleAdmin } from './admin.ts';
-import { bindInput } from './binding.ts';
 import { readBody } from './body.ts';
 import { captureResponse } from './responseCapture.ts';
-import { acceptProblem, contentTypeProblem, utf8 } from './mediaType.ts';
+import { acceptProblem, contentTypeProblem } from './mediaType.ts';
 import { badAdminRequest, badRequest, bodyTooLarge, emulatorBug, expectationFailed, headersTooLarge, notAcceptable, requestTimeout, serializationError, unknownOperation, unsupportedMediaType, uriTooLong, type ProtocolError } from './protocolErrors.ts';
 import { sendError, sendJson } from './respond.ts';
-import { route } from './router.ts';
-import { parseQuery, splitTarget } from './target.ts';
+import { splitTarget } from './target.ts';
 
 export interface FrontOptions {
   readonly http: HttpConfig;
@@ -48,7 +46,7 @@ export function createFront({ http, core, requestLog, credentials, durable }: Fr
 
     if (path === ADMIN_PREFIX || path.startsWith(`${ADMIN_PREFIX}/`)) return admin(res, requestId, method, path, query, read.ok ? read.body : undefined);
 
-    const match = route(method, path);
+    const operation = operationAt(method, path);
     const entry = requestLog.record({
       receivedAt: new Date().toISOString(),
       requestId,
@@ -59,10 +57,10 @@ export function createFront({ http, core, requestLog, credentials, durable }: Fr
       rawHeaders: [...req.rawHeaders],
       headers: { ...req.headers },
       ...(read.ok ? loggedBody(read.body) : { bodyBytes: read.bytes }),
-      ...(match ? { operation: match.operation } : {}),
+      ...(operation ? { operation } : {}),
     });
     const sent = captureResponse(res);
-    const outcome = await answer(res, requestId, method, path, query, req, read.ok ? read.body : undefined, match);
+    const outcome = await answer(res, requestId, method, path, query, req, read.ok ? read.body : undefined, operation);
     entry.response = { ...outcome, ...sent(), durationMs: Math.round((performance.now() - started) * 1000) / 1000 };
   }
 
@@ -79,11 +77,10 @@ export function createFront({ http, core, requestLog, credentials, durable }: Fr
     rawQuery: string,
     req: IncomingMessage,
     body: Buffer | undefined,
-    match: ReturnType<typeof route>,
+    operation: OperationName | undefined,
   ): Promise<Outcome> {
     if (body === undefined) return protocolError(res, requestId, bodyTooLarge, `The request body is larger than the limit of ${http.maxBodyBytes} bytes`);
-    if (!match) return protocolError(res, requestId, unknownOperation, `No operation matches ${method} ${path.slice(0, 200)}`);
-    const operation = match.operation;
+    if (!operation) return protocolError(res, requestId, unknownOperation, `No operation matches ${method} ${path.slice(0, 200)}`);
 
     if (verify) {
       const auth = await verify({ method, path, query: rawQuery, headers: req.headers, body });
@@ -102,13 +99,15 @@ export function createFront({ http, core, requestLog, credentials, durable }: Fr
       const unacceptable = acceptProblem(req.headers);
       if (unacceptable !== undefined) return protocolError(res, requestId, notAcceptable, unacceptable);
     }
-    const query = parseQuery(rawQuery);
-    if (!match.labels || !query) return serviceFailure(res, requestId, 'ValidationException', `The request path or query string is not valid percent-encoding: ${path.slice(0, 200)}`);
-    const parsed = parseBody(body);
-    if (!parsed.ok) return protocolError(res, requestId, serializationError, parsed.message);
+    const decoded = decodeRequest(method, rawQuery ? `${path}?${rawQuery}` : path, body);
+    if (!decoded.ok) {
+      const { error } = decoded;
+      if (error.kind === 'bad-encoding') return serviceFailure(res, requestId, 'ValidationException', error.message);
+      return protocolError(res, requestId, error.kind === 'bad-body' ? serializationError : unknownOperation, error.message);
+    }
 
     try {
-      const output = await core.invoke(operation, bindInput(operation, match.labels, query, parsed.value));
+      const output = await core.invoke(operation, decoded.input);
       // A change is acknowledged only once it is saved; a client that gets a 500 retries or looks.
       if (durable && !operations[operation].readonly) {
         const unsaved = await durable().then(() => undefined, (error: unknown) => (error instanceof Error ? error.message : String(error)));
@@ -141,7 +140,7 @@ export function createFront({ http, core, requestLog, credentials, durable }: Fr
 
   function admin(res: ServerResponse, requestId: string, method: string, path: string, query: string, body: Buffer | undefined): void {
     if (body === undefined) return void protocolError(res, requestId, bodyTooLarge, `The request body is larger than the limit of ${http.maxBodyBytes} bytes`);
-    const parsed = parseBody(body);
+    const parsed = decodeBody(body);
     if (!parsed.ok) return void protocolError(res, requestId, serializationError, parsed.message);
     try {
       const result = handleAdmin(method, path, new URLSearchParams(query), parsed.value, { core, requestLog });
@@ -152,6 +151,10 @@ export function createFront({ http, core, requestLog, credentials, durable }: Fr
     }
   }
 
+  // A client reuses an idle connection until the time this header names (less its own margin); were it
+  // the time the server closes it, a client slowed for a moment (a loaded machine) sends on a
+  // connection the server is closing and gets no answer. Half the time leaves the margin on our side.
+  const keepAliveHint = `timeout=${Math.max(1, Math.floor(http.keepAliveTimeoutMs / 2000))}`;
   const server = createServer(
     {
       requestTimeout: http.requestTimeoutMs,
@@ -160,6 +163,7 @@ export function createFront({ http, core, requestLog, credentials, durable }: Fr
       connectionsCheckingInterval: Math.max(10, Math.min(1000, Math.floor(http.headersTimeoutMs / 4))),
     },
     (req, res) => {
+    res.setHeader('keep-alive', keepAliveHint);
     handle(req, res).catch((error: unknown) => {
       // Only a bug in the emulator gets here; answer rather than hang, and say so on stderr (a mutant,
       // broken on purpose, fails this way by design: no need to say so).
@@ -219,21 +223,4 @@ function rawError(error: ProtocolError, message: string): string {
     'Connection: close',
   ];
   return `${head.join('\r\n')}\r\n\r\n${body}`;
-}
-
-type Parsed = { ok: true; value: Record<string, unknown> } | { ok: false; message: string };
-
-/** An empty body is an empty structure; anything else must be a JSON object in valid UTF-8. */
-function parseBody(body: Buffer): Parsed {
-  const text = utf8(body);
-  if (text === undefined) return { ok: false, message: 'The request body is not valid UTF-8' };
-  if (text.trim() === '') return { ok: true, value: {} };
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (error) {
-    return { ok: false, message: `The request body is not valid JSON: ${error instanceof Error ? error.message : String(error)}` };
-  }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return { ok: false, message: 'The request body must be a JSON object' };
-  return { ok: true, value: value as Record<string, unknown> };
 }

@@ -1,5 +1,5 @@
 // Turning an input into a case: how it must be sent, what it needs from the run, and its label.
-import { errors, operations, ruleId, rulesOf, type ErrorName, type OperationName } from '../../specs/index.ts';
+import { boundMembers, errors, operations, ruleId, rulesOf, type ErrorName, type OperationName } from '../../specs/index.ts';
 import type { Case, ExpectedViolation, Need, Send } from '../case.ts';
 import { freshKey, minimalValue } from './minimal.ts';
 import { place, valuesAt } from './paths.ts';
@@ -11,9 +11,7 @@ export const INPUT_ERROR: ErrorName = errors.ValidationException.name as ErrorNa
 
 /** The members of an operation that travel in the URL path. */
 export function labelMembers(operation: OperationName): string[] {
-  return Object.entries(operations[operation].input.members)
-    .filter(([, m]) => m.location === 'label')
-    .map(([name]) => name);
+  return boundMembers(operation, 'label').map((m) => m.name);
 }
 
 function topMember(path: string): string {

@@ -6,11 +6,12 @@ const LETTERS_AND_DIGITS = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ
 const SPACE = 0x20;
 const DELETE = 0x7f;
 const ASCII_END = 0x80;
+const RANK_OF_LETTER_OR_DIGIT = new Map([...LETTERS_AND_DIGITS].map((c, i) => [c, i]));
 
 /** Lower is plainer; every character has its own rank. */
 export function plainness(char: string): number {
-  const at = [...LETTERS_AND_DIGITS].indexOf(char);
-  if (at >= 0) return at;
+  const at = RANK_OF_LETTER_OR_DIGIT.get(char);
+  if (at !== undefined) return at;
   const cp = char.codePointAt(0) ?? 0;
   if (cp > SPACE && cp < DELETE) return LETTERS_AND_DIGITS.length + cp;
   if (cp === SPACE) return LETTERS_AND_DIGITS.length + DELETE;

@@ -73,7 +73,7 @@ export const errorTypeHeaderCheck: ObservationCheck = {
   level: 'SHOULD',
   spec: `restJson1: the error's shape name travels in ${ERROR_TYPE_HEADER}; clients read it after the last '#' and before the first ':' (a body __type or code is their fallback)`,
   title: `An error names its type in ${ERROR_TYPE_HEADER}`,
-  needs: ['wire'],
+  needs: ['wire-capture'],
   check(c, obs) {
     const expected = expectedError(c);
     const response = finalExchange(obs)?.response;
@@ -107,7 +107,7 @@ export const errorMessageCheck: ObservationCheck = {
   level: 'MUST',
   spec: 'model: every error shape has a required member message (String)',
   title: 'An error body is JSON with the message its shape requires',
-  needs: ['wire'],
+  needs: ['wire-capture'],
   check(c, obs) {
     const expected = expectedError(c);
     const response = finalExchange(obs)?.response;
@@ -135,6 +135,7 @@ export const sdkClassCheck: ObservationCheck = {
   level: 'MUST',
   spec: `model: the operation's errors list; @aws-sdk/client-omics raises the exception class generated for each`,
   title: 'The SDK raises the exception class of the modelled error',
+  needs: ['client-view'],
   check(c, obs) {
     const expected = expectedError(c);
     if (!expected || obs.transportError) return [];
@@ -164,6 +165,7 @@ export const faultCheck: ObservationCheck = {
   level: 'MUST',
   spec: 'model: the error trait of each error shape (client or server)',
   title: 'The SDK marks the error as the client\'s or the server\'s fault as modelled',
+  needs: ['client-view'],
   check(c, obs) {
     const expected = expectedError(c);
     const e = obs.client.error;
@@ -194,6 +196,7 @@ export const retryableCheck: ObservationCheck = {
   level: 'MUST',
   spec: 'model: the retryable trait of each error shape (and its throttling flag)',
   title: 'The SDK marks the error retryable, and throttling, as modelled',
+  needs: ['client-view'],
   check(c, obs) {
     const expected = expectedError(c);
     const e = obs.client.error;

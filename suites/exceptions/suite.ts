@@ -3,7 +3,7 @@
 // may only read — and checks each answer on the wire and in the SDK. One case at a time: faults and
 // quotas are the target's, not the case's.
 import { parseSequenceStoreArn, operationNames, operations, SequenceStoreId, sequenceStoreArn, storeStatus } from '../../specs/index.ts';
-import { emulatorTarget, type EmulatorTarget } from '../../targets/emulator.ts';
+import { can, lacks } from '../../targets/capabilities.ts';
 import type { Observation, Target } from '../../targets/types.ts';
 import { runBoundary, type Executed, type Suite, type SuiteEnv } from '../engine.ts';
 import { prepareInput } from '../prepare.ts';
@@ -14,7 +14,6 @@ import { targetControl, type TargetControl } from '../targetControl.ts';
 
 /** How long a store stays CREATING in the conflict case: long enough for one update to arrive. */
 export const CONFLICT_WINDOW_MS = 1000;
-const READ_ONLY_KEY = { accessKeyId: 'AKIDOMICSREADONLY', secretAccessKey: 'omics-conformance-read-only-secret' };
 
 type Outcome = { observation: Observation; input: Record<string, unknown> } | { skipped: string };
 
@@ -149,23 +148,15 @@ async function updateWhileCreating(env: SuiteEnv, c: ExceptionCase, control: Tar
   }
 }
 
-/** A second emulator that verifies signatures, called with a key that may only read. */
+/** The same service called with a key that may only read. */
 async function readOnlyKey(env: SuiteEnv, c: ExceptionCase): Promise<Outcome> {
-  const embedded = (env.target as Partial<EmulatorTarget>).emulator;
-  if (!embedded) return { skipped: `the ${env.target.kind} target cannot be given a key limited to some operations (only the embedded emulator starts a second, SigV4-verifying emulator for this)` };
-  const allowedOperations = operationNames.filter((op) => operations[op].readonly);
-  const guarded = await emulatorTarget({
-    region: env.target.region,
-    verifySigV4: true,
-    credentials: [{ ...READ_ONLY_KEY, allowedOperations }],
-    deviations: embedded.core.config.deviations,
-    timeoutMs: env.options.timeoutMs,
-  });
+  if (!can(env.target, 'scoped-credentials') || !env.target.scopedTarget) return { skipped: lacks(env.target, 'scoped-credentials') };
+  const readOnly = await env.target.scopedTarget(operationNames.filter((op) => operations[op].readonly));
   try {
     const input = storeInput(env, 'read-only key');
-    return { observation: await call(env, guarded, c.operation, input), input };
+    return { observation: await call(env, readOnly, c.operation, input), input };
   } finally {
-    await guarded.close();
+    await readOnly.close();
   }
 }
 
@@ -178,7 +169,7 @@ async function produce(env: SuiteEnv, c: ExceptionCase, index: number): Promise<
     case 'denied':
       return readOnlyKey(env, c);
     default: {
-      const found = await targetControl(env.target, env.options.timeoutMs);
+      const found = targetControl(env.target);
       if ('reason' in found) return { skipped: found.reason };
       // The reaper's deletes and polls must not take a fault or meet a quota meant for this case.
       await env.stores.drained();

@@ -128,7 +128,7 @@ export const sdkFillsTokenCheck = scenarioCheck('sdk-fills-token', {
   level: 'SHOULD',
   spec: 'Smithy idempotencyToken trait: a client fills a member the caller left out with a new UUID (version 4) per call',
   title: 'Without a clientToken the SDK sends a fresh UUID each call, and each call makes a store',
-  needs: ['wire', 'stores'],
+  needs: ['wire-capture', 'stores'],
   check(trace) {
     const creates = callsOf(trace, CREATE);
     const [one, two] = creates;
@@ -161,7 +161,7 @@ export const retrySameTokenCheck = scenarioCheck('retry', {
   level: tokenBehaviour.level,
   spec: `${TOKEN_SPEC} A retry is the same request: the SDK resends it with the token it filled. The first answer is dropped by the client after the target carried the request out, as a dropped connection would; for a client in another process, its first attempts are answered with a server error and throttling.`,
   title: 'A create the SDK retries (its answer lost, or its first attempts failed) carries one token and makes one store',
-  needs: ['wire', 'stores'],
+  needs: ['wire-capture', 'stores'],
   check(trace) {
     const obs = callOf(trace, CREATE);
     if (!obs) return incomplete(this.id, trace);

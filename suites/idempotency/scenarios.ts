@@ -4,6 +4,7 @@
 // deleted before the next scenario.
 import type { Case } from '../../generators/case.ts';
 import { errorNames, errors, type ErrorName } from '../../specs/index.ts';
+import { can, lacks } from '../../targets/capabilities.ts';
 import type { CallOptions, Observation } from '../../targets/types.ts';
 import type { Executed, SuiteEnv } from '../engine.ts';
 import { succeeded } from '../observed.ts';
@@ -97,7 +98,7 @@ async function differentTokens(s: Scenery): Promise<Executed[]> {
 }
 
 async function sdkFillsToken(s: Scenery): Promise<Executed[]> {
-  if (!s.env.target.hasWire) return s.done(`no wire on the ${s.env.target.kind} target: the token the SDK fills is not visible`);
+  if (!can(s.env.target, 'wire-capture')) return s.done(lacks(s.env.target, 'wire-capture', 'the token the SDK fills is not visible'));
   const input = s.input('sdk token');
   s.begin(input);
   await s.create(input);
@@ -114,12 +115,11 @@ export const RETRY_FAULTS: readonly ErrorName[] = [
 
 async function retry(s: Scenery): Promise<Executed[]> {
   const { target } = s.env;
-  if (!target.hasWire) return s.done(`no wire on the ${target.kind} target: its answers do not pass the SDK's retry step`);
-  const honours = target.honours ?? [];
+  if (!can(target, 'wire-capture')) return s.done(lacks(target, 'wire-capture', "its answers do not pass the SDK's retry step"));
   // The client loses the first answer (after the target carried the request out), or, for a client
   // in another process, the first attempts meet a server error and throttling.
-  const how: CallOptions | undefined = honours.includes('loseFirstAnswer') ? { loseFirstAnswer: true } : honours.includes('failFirstAttempts') ? { failFirstAttempts: RETRY_FAULTS } : undefined;
-  if (!how) return s.done(`the ${target.kind} target can neither lose an answer nor fail an attempt on purpose, so the SDK's retry cannot be brought about`);
+  const how: CallOptions | undefined = can(target, 'lose-first-answer') ? { loseFirstAnswer: true } : can(target, 'fail-first-attempts') ? { failFirstAttempts: RETRY_FAULTS } : undefined;
+  if (!how) return s.done(lacks(target, ['lose-first-answer', 'fail-first-attempts'], "the SDK's retry cannot be brought about"));
   const input = s.input('retry');
   s.begin(input);
   // After those first attempts, the target's own attempts, where it retries faults injected at random.

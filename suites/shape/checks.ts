@@ -75,7 +75,7 @@ export const successStatusCheck: ObservationCheck = {
   level: 'MUST',
   spec: 'model: the http trait of each operation (success code)',
   title: 'A success answers with the modelled HTTP status',
-  needs: ['wire'],
+  needs: ['wire-capture'],
   check(c, obs) {
     const response = finalExchange(obs)?.response;
     if (!response || !succeeded(obs)) return [];
@@ -93,7 +93,7 @@ export const unknownMembersCheck: ObservationCheck = {
   level: 'OBSERVED',
   spec: 'Members outside the model are tolerated: a newer service version may add them',
   title: 'Members the contract does not know are reported, not failed',
-  needs: ['wire'],
+  needs: ['wire-capture'],
   check(c, obs) {
     if (!succeeded(obs)) return [];
     const body = wireBody(obs);

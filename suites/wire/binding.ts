@@ -1,82 +1,66 @@
 // The spec's HTTP binding read backwards: given an input and the request an SDK sent for it, what
 // does not match (method, path labels, query, content type, body members); and given a success
 // response, where the raw body and the SDK's output read differently.
-import { isDateTimeString, operations, service, toDateTimeString, type Member, type OperationName, type Shape } from '../../specs/index.ts';
+import {
+  boundMembers,
+  isDateTimeString,
+  isPercentEncoded,
+  JSON_MEDIA_TYPE,
+  operations,
+  parseQuery,
+  percentDecode,
+  requestParts,
+  service,
+  splitPathAndQuery,
+  type OperationName,
+  type RequestParts,
+  type Shape,
+} from '../../specs/index.ts';
 import type { WireRequest } from '../../targets/types.ts';
-
-/** restJson1 sends and answers JSON bodies under this media type. */
-export const JSON_MEDIA_TYPE = 'application/json';
-/** RFC 3986 unreserved characters: everything else in a label must be percent-encoded. */
-const LABEL_SEGMENT = /^(?:[A-Za-z0-9\-._~]|%[0-9A-Fa-f]{2})*$/;
 
 const present = (v: unknown) => v !== undefined && v !== null;
 
-function decode(text: string): string | undefined {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return undefined;
-  }
-}
-
-/** A scalar as it travels in a label or query value. */
-function urlText(value: unknown): string {
-  if (value instanceof Date) return toDateTimeString(value);
-  return typeof value === 'string' ? value : JSON.stringify(value);
-}
-
-function bodyMembers(operation: OperationName): [string, Member][] {
-  return Object.entries(operations[operation].input.members).filter(([, m]) => m.location === undefined);
-}
-
-/** The members of the operation that carry an idempotency token. */
-export function tokenMembers(operation: OperationName): string[] {
-  return Object.entries(operations[operation].input.members)
-    .filter(([, m]) => m.idempotencyToken)
-    .map(([name]) => name);
-}
-
-function pathProblems(operation: OperationName, input: Record<string, unknown>, path: string): string[] {
-  const template = operations[operation].http.uri.split('/');
+function pathProblems(operation: OperationName, parts: RequestParts, path: string): string[] {
+  const { uri } = operations[operation].http;
+  const template = uri.split('/');
   const sent = path.split('/');
-  if (sent.length !== template.length) return [`path ${path} does not have the segments of ${operations[operation].http.uri}`];
-  const members = operations[operation].input.members;
+  if (sent.length !== template.length) return [`path ${path} does not have the segments of ${uri}`];
+  const labels = new Map(boundMembers(operation, 'label').map((m) => [`{${m.wireName}}`, m]));
   const problems: string[] = [];
   template.forEach((part, i) => {
     const segment = sent[i]!;
-    const label = /^\{(.+)\}$/.exec(part)?.[1];
+    const label = labels.get(part);
     if (label === undefined) {
       if (segment !== part) problems.push(`path segment ${JSON.stringify(segment)} where the binding has ${JSON.stringify(part)}`);
       return;
     }
-    const name = Object.entries(members).find(([n, m]) => m.location === 'label' && (m.locationName ?? n) === label)?.[0] ?? label;
-    const expected = urlText(input[name]);
-    if (!LABEL_SEGMENT.test(segment)) problems.push(`label ${name} travels as ${JSON.stringify(segment)}, not percent-encoded`);
-    else if (decode(segment) !== expected) problems.push(`label ${name} reads ${JSON.stringify(decode(segment))}, the input says ${JSON.stringify(expected)}`);
+    const expected = parts.labels[label.wireName];
+    if (!isPercentEncoded(segment)) problems.push(`label ${label.name} travels as ${JSON.stringify(segment)}, not percent-encoded`);
+    else if (percentDecode(segment) !== expected) problems.push(`label ${label.name} reads ${JSON.stringify(percentDecode(segment))}, the input says ${JSON.stringify(expected)}`);
   });
   return problems;
 }
 
-function queryProblems(operation: OperationName, input: Record<string, unknown>, query: string): string[] {
-  const sent = new Map<string, string[]>();
-  for (const pair of query ? query.split('&') : []) {
-    const at = pair.indexOf('=');
-    const key = decode(at < 0 ? pair : pair.slice(0, at)) ?? pair;
-    const value = decode(at < 0 ? '' : pair.slice(at + 1)) ?? pair;
-    sent.set(key, [...(sent.get(key) ?? []), value]);
-  }
+function byKey(pairs: readonly (readonly [string, string])[]): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const [key, value] of pairs) out.set(key, [...(out.get(key) ?? []), value]);
+  return out;
+}
+
+function queryProblems(operation: OperationName, parts: RequestParts, query: string): string[] {
+  // As sent: a '+' is a '+' (RFC 3986), which is how restJson1 clients write a query.
+  const pairs = parseQuery(query, { plusIsSpace: false });
+  if (!pairs) return [`the query string ${JSON.stringify(query.slice(0, 200))} is not valid percent-encoding`];
+  const sent = byKey(pairs);
+  const expected = byKey(parts.query);
+  const keys = new Set(boundMembers(operation, 'query').map((m) => m.wireName));
   const problems: string[] = [];
-  const expectedKeys = new Set<string>();
-  for (const [name, member] of Object.entries(operations[operation].input.members)) {
-    if (member.location !== 'query') continue;
-    const key = member.locationName ?? name;
-    expectedKeys.add(key);
-    const value = input[name];
-    const expected = !present(value) ? [] : Array.isArray(value) ? value.map(urlText) : [urlText(value)];
+  for (const key of keys) {
     const got = sent.get(key) ?? [];
-    if (JSON.stringify(got) !== JSON.stringify(expected)) problems.push(`query ${key}=${JSON.stringify(got)}, the input says ${JSON.stringify(expected)}`);
+    const want = expected.get(key) ?? [];
+    if (JSON.stringify(got) !== JSON.stringify(want)) problems.push(`query ${key}=${JSON.stringify(got)}, the input says ${JSON.stringify(want)}`);
   }
-  for (const key of sent.keys()) if (!expectedKeys.has(key)) problems.push(`query parameter ${key} is not in the binding`);
+  for (const key of sent.keys()) if (!keys.has(key)) problems.push(`query parameter ${key} is not in the binding`);
   return problems;
 }
 
@@ -110,10 +94,10 @@ export function sameValue(shape: Shape, wire: unknown, value: unknown): boolean 
 }
 
 function bodyProblems(operation: OperationName, input: Record<string, unknown>, request: WireRequest): string[] {
-  const members = bodyMembers(operation);
+  const members = boundMembers(operation, 'body');
   if (members.length === 0) return request.body === '' ? [] : [`a body (${request.body.slice(0, 80)}) where the binding has no body members`];
   if (request.body === '') {
-    const given = members.filter(([n, m]) => present(input[n]) || m.idempotencyToken).map(([n]) => n);
+    const given = members.filter(({ name, member }) => present(input[name]) || member.idempotencyToken).map(({ name }) => name);
     return given.length ? [`no body, yet the input has ${given.join(', ')}`] : [];
   }
   const problems: string[] = [];
@@ -127,9 +111,9 @@ function bodyProblems(operation: OperationName, input: Record<string, unknown>, 
   }
   if (typeof body !== 'object' || body === null || Array.isArray(body)) return [...problems, 'the body is not a JSON object'];
   const sent = body as Record<string, unknown>;
-  const known = new Set(members.map(([n]) => n));
+  const known = new Set(members.map(({ name }) => name));
   for (const key of Object.keys(sent)) if (!known.has(key)) problems.push(`body member ${key} is not a body member of the binding${operations[operation].input.members[key] ? ' (it belongs in the URL)' : ''}`);
-  for (const [name, member] of members) {
+  for (const { name, member } of members) {
     // A token the input left out is the SDK's to fill: wire.token-sent judges it.
     if (member.idempotencyToken && !present(input[name])) continue;
     if (!present(input[name])) {
@@ -145,9 +129,10 @@ export function requestProblems(operation: OperationName, input: Record<string, 
   const spec = operations[operation];
   const problems: string[] = [];
   if (request.method.toUpperCase() !== spec.http.method) problems.push(`method ${request.method}, the binding says ${spec.http.method}`);
-  const at = request.path.indexOf('?');
-  problems.push(...pathProblems(operation, input, at < 0 ? request.path : request.path.slice(0, at)));
-  problems.push(...queryProblems(operation, input, at < 0 ? '' : request.path.slice(at + 1)));
+  const parts = requestParts(operation, input);
+  const { path, query } = splitPathAndQuery(request.path);
+  problems.push(...pathProblems(operation, parts, path));
+  problems.push(...queryProblems(operation, parts, query));
   problems.push(...bodyProblems(operation, input, request));
   return problems;
 }

@@ -1,10 +1,10 @@
 // Wire checks: what the SDK put on the wire against the spec's HTTP binding, and what came back
 // read the same way on the wire and by the SDK. Every attempt of a call is checked.
-import { operationNames, operations, outputSchema, schemaErrors, service, shapeSchema, type Shape } from '../../specs/index.ts';
+import { operationNames, operations, outputSchema, schemaErrors, service, shapeSchema, tokenMembers, type Shape } from '../../specs/index.ts';
 import type { WireExchange } from '../../targets/types.ts';
 import { finalExchange } from '../observed.ts';
 import type { Check, ObservationCheck, Finding } from '../types.ts';
-import { outputDifferences, requestProblems, tokenMembers } from './binding.ts';
+import { outputDifferences, requestProblems } from './binding.ts';
 
 const SUITE = 'wire';
 const pass = (checkId: string, message: string): Finding => ({ checkId, status: 'passed', message });
@@ -17,7 +17,7 @@ export const requestBindingCheck: ObservationCheck = {
   level: 'MUST',
   spec: `model: the http trait and the httpLabel / httpQuery / body placement of each input member (${service.protocol})`,
   title: 'The request the SDK sent matches the HTTP binding: method, labels (percent-encoded), query, content type, body members and values',
-  needs: ['wire'],
+  needs: ['wire-capture'],
   check(c, obs) {
     const exchanges = exchangesOf(obs.wire);
     if (exchanges.length === 0) return [];
@@ -50,7 +50,7 @@ export const tokenSentCheck: ObservationCheck = {
   spec: `model: ${TOKEN_OPERATIONS.map((op) => tokenMembers(op).map((m) => `${op}$${m}`).join(', ')).join(', ')} (idempotencyToken: the client fills one when the caller gives none)`,
   title: 'An idempotency token travels on every request: the caller\'s, or one the SDK filled in',
   operations: TOKEN_OPERATIONS,
-  needs: ['wire'],
+  needs: ['wire-capture'],
   check(c, obs) {
     const exchanges = exchangesOf(obs.wire);
     if (exchanges.length === 0) return [];
@@ -121,7 +121,7 @@ export const responseAgreesCheck: ObservationCheck = {
   level: 'MUST',
   spec: 'model: the output structure of each operation; its wire form (outputSchema: timestamps as date-time strings) and the SDK\'s reading of it hold the same members and values',
   title: 'A success response reads the same on the wire and in the SDK output',
-  needs: ['wire'],
+  needs: ['wire-capture'],
   check(c, obs) {
     const response = finalExchange(obs)?.response;
     const code = operations[obs.operation].http.code;

@@ -6,6 +6,7 @@ import { allBoundaryCases } from '../../generators/boundaryCases.ts';
 import type { Case } from '../../generators/case.ts';
 import { validCase } from '../../generators/validCase.ts';
 import { operationNames, SequenceStoreName } from '../../specs/index.ts';
+import { can, lacks } from '../../targets/capabilities.ts';
 import type { Observation } from '../../targets/types.ts';
 import { applyChecks, concurrently, runBoundary, runProperty, type Executed, type Suite, type SuiteEnv } from '../engine.ts';
 import { prepareInput } from '../prepare.ts';
@@ -59,10 +60,10 @@ export const wireSuite: Suite = {
   description: 'What the SDK sends matches the HTTP binding of the spec; what comes back reads the same on the wire and in the SDK.',
   checks: wireChecks,
   async run(env) {
-    if (!env.target.hasWire) {
+    if (!can(env.target, 'wire-capture')) {
       const example = sdkCases()[0]!;
       const observation: Observation = { operation: example.operation, input: example.input, via: 'sdk', client: {}, durationMs: 0 };
-      env.recorder.record(applyChecks(env, this.checks, [{ case: example, observation, skipped: `no wire on the ${env.target.kind} target` }]), `${this.name}/boundary`);
+      env.recorder.record(applyChecks(env, this.checks, [{ case: example, observation, skipped: lacks(env.target, 'wire-capture') }]), `${this.name}/boundary`);
       return;
     }
     const execute = wireExecutor(env);

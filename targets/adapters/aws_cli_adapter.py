@@ -156,10 +156,16 @@ def error_of(rc, stderr, command):
     return {'code': 'CliError', 'message': last, 'kind': 'transport'}
 
 
+# Commands this CLI answered it does not have: asked again, the same answer without a process.
+unsupported = {}
+
+
 def answer(r):
     rid, op = r['id'], r['op']
     seconds = str(max(1, int(r['timeoutMs'] / 1000)))
     name = KEBAB.sub('-', op).lower()
+    if name in unsupported:
+        return {'id': rid, 'error': unsupported[name]}
     command = cli + ['omics', name, '--cli-input-json', json.dumps(r['input']), '--endpoint-url', r['endpoint'],
                      '--region', r['region'], '--output', 'json', '--no-paginate', '--debug', '--cli-read-timeout', seconds, '--cli-connect-timeout', seconds]
     try:
@@ -172,7 +178,10 @@ def answer(r):
         if op in known:
             answer['known'] = known[op]
         return answer
-    return {'id': rid, 'error': error_of(done.returncode, done.stderr, name)}
+    error = error_of(done.returncode, done.stderr, name)
+    if error['code'] == 'UnknownOperation':
+        unsupported[name] = error
+    return {'id': rid, 'error': error}
 
 
 say({'ready': True, 'client': 'AWS CLI ' + version.split('/', 1)[1] + ('' if cli[0] != sys.executable else ' (python3 -m awscli)')})

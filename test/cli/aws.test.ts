@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path';
 import { suite } from '../support/suite.ts';
 import * as assert from 'uvu/assert';
 import { createCore } from '../../emulator/index.ts';
-import { runCli, type CliResult } from '../support/cli.ts';
+import { runCli, runCliHere, type CliResult } from '../support/cli.ts';
 import { startEmulatorProcess, type EmulatorProcess } from '../support/emulatorProcess.ts';
 import { projectRoot } from '../support/paths.ts';
 
@@ -208,7 +208,7 @@ aws('refuses to start without --allow-real-resources or without a region: exit 2
     [['run', '--target', 'aws', '--allow-real-resources', '--endpoint', emulator.url], { ...env(), AWS_REGION: '', AWS_DEFAULT_REGION: '' }, /needs a region/],
   ];
   for (const [args, e, message] of cases) {
-    const r = await runCli(args, { timeoutMs: 30_000, env: e });
+    const r = await runCliHere(args, { env: e });
     assert.is(r.code, 2, `${args.join(' ')}: ${r.stdout}${r.stderr}`);
     assert.match(r.stderr, message);
     assert.is(r.stderr.trim().split('\n').length, 1, r.stderr);

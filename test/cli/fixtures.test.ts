@@ -1,14 +1,17 @@
 // Portable fixtures: exported from a failing run and from a recording, valid by the JSON Schema the
 // package ships, and replayed here the way another project's test suite would — plain fetch, no code
 // of this project — against a fresh emulator, which gives the answers they hold.
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Ajv } from 'ajv';
 import { suite } from '../support/suite.ts';
 import * as assert from 'uvu/assert';
 import { startEmulator } from '../../emulator/index.ts';
+import { recordBaseline } from '../../cli/recording/compareRuns.ts';
+import { parseBaseline, serialiseBaseline } from '../../reports/baseline/format.ts';
 import { FIXTURE_SCHEMA } from '../../reports/fixtures/format.ts';
+import { SKIP_REASONS } from '../../reports/fixtures/fromRecording.ts';
 import { projectRoot } from '../support/paths.ts';
 import { runCli } from '../support/cli.ts';
 
@@ -21,11 +24,12 @@ interface Step {
   operation: string;
   role?: string;
   request: { method: string; uri: string; headers: Record<string, string>; body: string };
-  expect: { status: number; errorType?: string; output?: unknown; partial?: boolean };
+  expect: { status: number; errorType?: string; output?: unknown; partial?: boolean; ownItems?: { member: string; key: string; token: string } };
+  poll?: { everyMs: number; withinMs: number };
 }
 interface Fixture {
   id: string;
-  origin: { kind: string; check?: string };
+  origin: { kind: string; check?: string; message?: string };
   steps: Step[];
 }
 
@@ -88,18 +92,39 @@ function mismatches(expected: unknown, actual: unknown, bound: Map<string, strin
   return expected === actual ? [] : [`${at}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`];
 }
 
+/** The answer as the expectation compares it: of a list that may hold others' stores, the items an earlier step bound, and no page token. */
+function scoped(body: unknown, own: Step['expect']['ownItems'], bound: Map<string, string>): unknown {
+  if (!own || body === null || typeof body !== 'object') return body;
+  const { [own.token]: _token, ...rest } = body as Record<string, unknown>;
+  const values = new Set(bound.values());
+  const items = rest[own.member];
+  return Array.isArray(items) ? { ...rest, [own.member]: items.filter((item) => values.has((item as Record<string, unknown>)?.[own.key] as string)) } : rest;
+}
+
 async function replay(fixture: Fixture, endpoint: string): Promise<string[]> {
   const bound = new Map<string, string>();
   const fill = (text: string, encode: (v: string) => string) => text.replace(PLACEHOLDER, (p) => (bound.has(p) ? encode(bound.get(p)!) : p));
   const problems: string[] = [];
   for (const [i, step] of fixture.steps.entries()) {
     const { method, uri, headers, body } = step.request;
-    const res = await fetch(`${endpoint}${fill(uri, encodeURIComponent)}`, { method, headers, ...(body ? { body: fill(body, (v) => v) } : {}), signal: AbortSignal.timeout(CALL_LIMIT_MS) });
-    const text = await res.text();
     const at = `${fixture.id} step ${i + 1} (${step.operation})`;
-    if (res.status !== step.expect.status) problems.push(`${at}: status ${res.status}, expected ${step.expect.status}: ${text}`);
-    if (step.expect.errorType !== undefined && errorTypeOf(res.headers, text) !== step.expect.errorType) problems.push(`${at}: error ${errorTypeOf(res.headers, text)}, expected ${step.expect.errorType}`);
-    if (step.expect.output !== undefined) problems.push(...mismatches(step.expect.output, text.trim() ? JSON.parse(text) : {}, bound, step.expect.partial === true, at));
+    const deadline = Date.now() + (step.poll?.withinMs ?? 0);
+    for (;;) {
+      const res = await fetch(`${endpoint}${fill(uri, encodeURIComponent)}`, { method, headers, ...(body ? { body: fill(body, (v) => v) } : {}), signal: AbortSignal.timeout(CALL_LIMIT_MS) });
+      const text = await res.text();
+      const found: string[] = [];
+      // A polled step binds nothing until its answer meets the expectation.
+      const binding = step.poll ? new Map(bound) : bound;
+      if (res.status !== step.expect.status) found.push(`${at}: status ${res.status}, expected ${step.expect.status}: ${text}`);
+      if (step.expect.errorType !== undefined && errorTypeOf(res.headers, text) !== step.expect.errorType) found.push(`${at}: error ${errorTypeOf(res.headers, text)}, expected ${step.expect.errorType}`);
+      if (step.expect.output !== undefined) found.push(...mismatches(step.expect.output, scoped(text.trim() ? JSON.parse(text) : {}, step.expect.ownItems, bound), binding, step.expect.partial === true, at));
+      if (found.length === 0 && binding !== bound) for (const [k, v] of binding) bound.set(k, v);
+      if (found.length === 0 || !step.poll || Date.now() + step.poll.everyMs > deadline) {
+        problems.push(...found);
+        break;
+      }
+      await new Promise((r) => setTimeout(r, step.poll!.everyMs));
+    }
   }
   return problems;
 }
@@ -110,7 +135,7 @@ fixtures('the failing minimal cases of a run against a mutant replay against the
   try {
     const r = await runCli(['run', '--endpoint', mutant.url, '--suites', 'validation', '--operations', 'CreateSequenceStore,UpdateSequenceStore', '--runs', '2', '--seed', '5', '--timeout-ms', '60000', '--report-dir', dir(), '--export-fixtures', out], LIMIT);
     assert.is(r.code, 1, r.stdout + r.stderr);
-    assert.match(r.stdout, /^fixtures: \d+ in /m);
+    assert.match(r.stdout, /^fixtures: \d+ of \d+ failing cases in /m);
   } finally {
     await mutant.close();
   }
@@ -120,7 +145,7 @@ fixtures('the failing minimal cases of a run against a mutant replay against the
   const accepted = loaded.filter((f) => f.steps.at(-1)!.expect.errorType === undefined);
   const onAStore = loaded.filter((f) => f.steps[0]!.role === 'setup');
   assert.ok(refused.length >= 2 && accepted.length >= 1 && onAStore.length >= 1, loaded.map((f) => f.id).join(', '));
-  assert.ok(onAStore.every((f) => f.steps[1]!.request.uri.includes('<id:1>')), 'the case names the store its setup step made');
+  assert.ok(onAStore.every((f) => f.steps.at(-1)!.request.uri.includes('<id:1>') && f.steps.some((s) => s.role === 'setup' && s.poll !== undefined)), 'the case names the store its setup made, once settled');
   const emulator = await startEmulator({ host: '127.0.0.1', port: 0 });
   try {
     const problems = (await Promise.all(loaded.map((f) => replay(f, emulator.url)))).flat();
@@ -138,30 +163,122 @@ fixtures('the failing minimal cases of a run against a mutant replay against the
   }
 });
 
-fixtures('recorded cases replay against a fresh emulator with plain fetch and get the recorded answers', async () => {
+// Shared-store suites among them: a case that works on a store the run made before it stands alone by its setup steps.
+const RECORDED = ['--suites', 'shape,validation,wire,exceptions,lifecycle', '--runs', '1', '--shard', '1/40', '--seed', '3'];
+/** Why a recorded case may be left out: nothing to replay, or an answer a replay elsewhere cannot get. */
+const ALLOWED_SKIPS: readonly string[] = [SKIP_REASONS.skipped, SKIP_REASONS.noCall, SKIP_REASONS.madeError, SKIP_REASONS.foreignPages];
+
+fixtures('every recorded case that got answers is a fixture, shared-store cases with setup steps, and each replays against a fresh emulator with plain fetch to the recorded answers', async () => {
   const out = dir();
-  const r = await runCli(['record', '--baseline', join(dir(), 'baseline.json'), '--suites', 'shape,idempotency', '--runs', '2', '--shard', '1/8', '--seed', '3', '--timeout-ms', '60000', '--export-fixtures', out], LIMIT);
+  const file = join(dir(), 'baseline.json');
+  const r = await runCli(['record', '--baseline', file, ...RECORDED, '--timeout-ms', '60000', '--export-fixtures', out], LIMIT);
   assert.is(r.code, 0, r.stdout + r.stderr);
-  assert.match(r.stdout, /^fixtures: \d+ in /m);
+  const recorded = Object.keys(parseBaseline(readFileSync(file, 'utf8'), file).cases).length;
+  const line = /^fixtures: (\d+) of (\d+) recorded cases in [^(\n]+(?:\(not exported: (.+)\))?$/m.exec(r.stdout);
+  assert.ok(line, r.stdout);
+  assert.is(Number(line[2]), recorded, 'every recorded case is exported or counted with its reason');
+  const skips = (line[3] ?? '').split('; ').filter(Boolean).map((note) => /^(\d+): (.+)$/.exec(note)!);
+  assert.ok(skips.every((m) => ALLOWED_SKIPS.includes(m[2]!)), line[3]);
   const loaded = load(out);
-  assert.ok(loaded.length >= 8 && loaded.every((f) => f.origin.kind === 'recorded'), String(loaded.length));
-  assert.ok(loaded.some((f) => f.steps.some((s) => s.request.uri.includes('<id:1>'))), 'later steps name the store an answer gave');
+  assert.is(loaded.length, Number(line[1]));
+  assert.is(loaded.length + skips.reduce((n, m) => n + Number(m[1]), 0), recorded);
+  assert.ok(loaded.every((f) => f.origin.kind === 'recorded'));
+  const onAStore = loaded.filter((f) => f.steps[0]!.role === 'setup');
+  assert.ok(onAStore.length >= 5 && onAStore.every((f) => f.steps[1]!.poll !== undefined && f.steps.some((s) => s.role === undefined && s.request.uri.includes('<id:1>'))), `${onAStore.length} cases on a store made before them`);
+  assert.ok(loaded.some((f) => f.steps.some((s) => s.expect.ownItems !== undefined)), 'a List answer that held other cases\' stores compares only the case\'s own');
   // One fixture at a time, each on an emulator of its own: as recorded, nothing else is there.
+  let replayed = 0;
   for (const fixture of loaded) {
     const emulator = await startEmulator({ host: '127.0.0.1', port: 0 });
     try {
       assert.equal(await replay(fixture, emulator.url), [], fixture.id);
+      replayed++;
     } finally {
       await emulator.close();
     }
   }
+  console.log(`  ${replayed} of ${recorded} fixtures replayed (seed 3; ${onAStore.length} on a store made before the case; not exported: ${line[3] ?? 'none'})`);
+  // Where the account holds another's store, a list answer scoped to the case's own still holds.
+  const shared = await startEmulator({ host: '127.0.0.1', port: 0 });
+  try {
+    const other = await fetch(`${shared.url}/sequencestore`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'another user\'s store' }), signal: AbortSignal.timeout(CALL_LIMIT_MS) });
+    assert.is(other.status, 200);
+    assert.equal(await replay(loaded.find((f) => f.steps.some((s) => s.expect.ownItems !== undefined))!, shared.url), []);
+  } finally {
+    await shared.close();
+  }
+  // Where a store stays CREATING a while, the setup waits for it before the case uses it.
+  const slow = await startEmulator({ host: '127.0.0.1', port: 0, createDelayMs: 300 });
+  try {
+    const onAStoreOnly = onAStore.find((f) => f.steps.every((s) => s.role === 'setup' || s.operation !== 'CreateSequenceStore'))!;
+    assert.equal(await replay(onAStoreOnly, slow.url), [], onAStoreOnly.id);
+  } finally {
+    await slow.close();
+  }
   // The same fixtures catch an emulator that answers otherwise.
   const renamed = await startEmulator({ host: '127.0.0.1', port: 0, deviations: { replacedOutputMembers: { GetSequenceStore: { name: 'not what was asked for' } } } });
   try {
-    const problems = (await replay(loaded.find((f) => f.steps.some((s) => s.operation === 'GetSequenceStore' && s.expect.output !== undefined))!, renamed.url)).join('\n');
+    const problems = (await replay(onAStore.find((f) => f.steps.some((s) => s.role === undefined && s.operation === 'GetSequenceStore' && s.expect.output !== undefined))!, renamed.url)).join('\n');
     assert.match(problems, /step \d+ \(GetSequenceStore\)\.name: expected ".+", got "not what was asked for"/);
   } finally {
     await renamed.close();
+  }
+});
+
+fixtures('diff --export-fixtures: each case the targets answered differently, expected to answer as --a did; it replays on a fresh emulator and fails on the mutant', async () => {
+  const mutant = await startEmulator({ host: '127.0.0.1', port: 0, deviations: { replacedOutputMembers: { GetSequenceStore: { name: 'not what was asked for' } } } });
+  const out = dir();
+  try {
+    const r = await runCli(['diff', '--a', 'emulator', '--b', `endpoint=${mutant.url}`, '--suites', 'validation', '--operations', 'GetSequenceStore', '--runs', '1', '--seed', '3', '--timeout-ms', '60000', '--report-dir', dir(), '--export-fixtures', out], LIMIT);
+    assert.is(r.code, 1, r.stdout + r.stderr);
+    const line = /^fixtures: (\d+) of (\d+) differing cases in /m.exec(r.stdout);
+    assert.ok(line && Number(line[1]) >= 1 && line[1] === line[2], r.stdout);
+    const loaded = load(out);
+    assert.ok(loaded.every((f) => f.origin.kind === 'difference' && /answered otherwise at the case's calls\[\d+\]\.output\.name \(value\)/.test(f.origin.message ?? '')), JSON.stringify(loaded.map((f) => f.origin)));
+    assert.ok(loaded.every((f) => f.steps[0]!.role === 'setup'), 'each reads a store the run made before the case');
+    const emulator = await startEmulator({ host: '127.0.0.1', port: 0 });
+    try {
+      assert.equal((await Promise.all(loaded.map((f) => replay(f, emulator.url)))).flat(), []);
+    } finally {
+      await emulator.close();
+    }
+    const failing = await Promise.all(loaded.map((f) => replay(f, mutant.url)));
+    assert.ok(failing.every((problems) => problems.some((p) => /\(GetSequenceStore\)\.name: expected ".+", got "not what was asked for"/.test(p))), JSON.stringify(failing));
+  } finally {
+    await mutant.close();
+  }
+});
+
+fixtures('verify --export-fixtures: each case the target answered otherwise than the baseline, expected to answer as recorded; it replays on a fresh emulator and fails on the mutant', async () => {
+  const { baseline } = await recordBaseline({ target: 'emulator', suites: ['shape', 'validation'], operations: ['CreateSequenceStore', 'GetSequenceStore'], runs: 1, shard: '1/4', seed: 3, timeoutMs: 60_000, reportDir: false });
+  const file = join(dir(), 'baseline.json');
+  writeFileSync(file, serialiseBaseline(baseline));
+  const mutant = await startEmulator({ host: '127.0.0.1', port: 0, deviations: { replacedOutputMembers: { GetSequenceStore: { name: 'not what was asked for' } } } });
+  const out = dir();
+  try {
+    const r = await runCli(['verify', '--baseline', file, '--endpoint', mutant.url, '--timeout-ms', '60000', '--report-dir', dir(), '--export-fixtures', out], LIMIT);
+    assert.is(r.code, 1, r.stdout + r.stderr);
+    const line = /^fixtures: (\d+) of (\d+) differing cases in /m.exec(r.stdout);
+    assert.ok(line && Number(line[1]) >= 1, r.stdout);
+    const loaded = load(out);
+    assert.is(loaded.length, Number(line[1]));
+    assert.ok(loaded.every((f) => f.origin.kind === 'difference' && f.origin.message?.startsWith(`expected as recorded in ${file}`)), JSON.stringify(loaded.map((f) => f.origin)));
+    const emulator = await startEmulator({ host: '127.0.0.1', port: 0 });
+    try {
+      assert.equal((await Promise.all(loaded.map((f) => replay(f, emulator.url)))).flat(), []);
+    } finally {
+      await emulator.close();
+    }
+    // A mutant of its own: the one verify ran on has seen these requests, idempotency tokens and all.
+    const again = await startEmulator({ host: '127.0.0.1', port: 0, deviations: { replacedOutputMembers: { GetSequenceStore: { name: 'not what was asked for' } } } });
+    try {
+      const failing = (await Promise.all(loaded.map((f) => replay(f, again.url)))).flat();
+      assert.ok(failing.some((p) => /\(GetSequenceStore\)\.name: expected ".+", got "not what was asked for"/.test(p)), failing.join('\n'));
+    } finally {
+      await again.close();
+    }
+  } finally {
+    await mutant.close();
   }
 });
 

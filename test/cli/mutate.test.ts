@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { suite } from '../support/suite.ts';
 import * as assert from 'uvu/assert';
 import type { MutationReport } from '../../reports/mutation.ts';
-import { runCli } from '../support/cli.ts';
+import { runCli, runCliHere } from '../support/cli.ts';
 
 const test = suite('cli: omics-conformance mutate');
 
@@ -17,7 +17,7 @@ test('--list names the catalogue; an unknown entry is a usage error naming it', 
   assert.is(list.code, 0, list.stderr);
   assert.match(list.stdout, /^unenforced:CreateSequenceStore:name:length\.max +mutant +validation +validation\.rejects-invalid$/m);
   assert.match(list.stdout, /^short-pages +variant /m);
-  const bad = await runCli(['mutate', '--mutants', 'no-such-mutant']);
+  const bad = await runCliHere(['mutate', '--mutants', 'no-such-mutant']);
   assert.is(bad.code, 2);
   assert.match(bad.stderr, /no catalogue entry no-such-mutant \(see mutate --list\)/);
 });

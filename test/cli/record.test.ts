@@ -10,7 +10,7 @@ import { Ajv } from 'ajv';
 import { BASELINE_SCHEMA, parseBaseline, type Baseline } from '../../reports/baseline/format.ts';
 import { projectRoot } from '../support/paths.ts';
 import type { DifferenceReport } from '../../reports/differences/report.ts';
-import { runCli } from '../support/cli.ts';
+import { runCli, runCliHere, type CliResult } from '../support/cli.ts';
 
 const record = suite('cli: record and verify');
 const dir = () => mkdtempSync(join(tmpdir(), 'omics-record-'));
@@ -86,7 +86,9 @@ record('bad input: one line on stderr and exit 2, nothing run', async () => {
     [['diff', '--a', 'emulator'], /^omics-conformance: diff: --b is required/],
     [['diff', '--a', 'emulator', '--b', 'mock', '--endpoint', 'http://127.0.0.1:1'], /^omics-conformance: diff: --endpoint: diff takes its two targets from --a and --b$/],
   ];
-  const results = await Promise.all(cases.map(([args]) => runCli(args, { timeoutMs: 60_000, env })));
+    // In this process, one after another (each ends before anything runs); cli/main.ts runs the same function.
+  const results: CliResult[] = [];
+  for (const [args] of cases) results.push(await runCliHere(args, { env }));
   for (const [i, [args, message]] of cases.entries()) {
     const r = results[i]!;
     assert.is(r.code, 2, `${args.join(' ')}: ${r.stdout}${r.stderr}`);

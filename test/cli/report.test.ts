@@ -10,7 +10,7 @@ import { runConformance, type ConformanceOptions } from '../../cli/runConformanc
 import type { Report } from '../../reports/report.ts';
 import { main as reportCommand } from '../../cli/commands/report.ts';
 import { UsageError } from '../../cli/usage.ts';
-import { runCli, type CliResult } from '../support/cli.ts';
+import { runCli, runCliHere, type CliResult } from '../support/cli.ts';
 import { readReport } from '../support/report.ts';
 
 const test = suite('cli: omics-conformance report merge and render');
@@ -116,7 +116,7 @@ test('report merge refuses shards of different seeds, runs, suites or checks, a 
     [[one, two, altered(three, (r) => delete r.checks)], /report\.json is not a valid report: \(the report\) required: must have required property 'checks'/],
   ];
   for (const [dirs, message] of cases) await refusedHere(merge(...dirs), message);
-  refused(await runCli(['report', ...merge(one, three)], { timeoutMs: 60_000 }), /shard 2\/3 is missing/);
+  refused(await runCliHere(['report', ...merge(one, three)]), /shard 2\/3 is missing/);
   await refusedHere(['merge', one, two, three], /--report-dir OUT is required/);
   await refusedHere(['merge', one, '--report-dir', dir(), '--reporters', 'xml'], /--reporters: no reporter xml; reporters: json, junit, md, html/);
   await refusedHere(['split', one], /unknown subcommand 'split': render, merge/);
@@ -136,7 +136,7 @@ test('report render writes the other formats again from report.json, as the run 
 
   const empty = dir();
   mkdirSync(join(empty, 'sub'));
-  refused(await runCli(['report', 'render', join(empty, 'nowhere')], { timeoutMs: 60_000 }), /nowhere: no such file or directory/);
+  refused(await runCliHere(['report', 'render', join(empty, 'nowhere')]), /nowhere: no such file or directory/);
   await refusedHere(['render', empty], /: no report\.json there/);
   await refusedHere(['render', altered(copy, (r) => (r.version = 3))], /is a version 3 report; this omics-conformance reads version 2 \(run the suites again, or use the omics-conformance that wrote it\)/);
   await refusedHere(['render', altered(copy, (r) => (r.format = 'something-else'))], /is not a report: it has no "format"/);

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { suite } from '../support/suite.ts';
 import * as assert from 'uvu/assert';
 import { allRules } from '../../specs/index.ts';
-import { runCli } from '../support/cli.ts';
+import { runCli, runCliHere } from '../support/cli.ts';
 import { startEmulatorProcess } from '../support/emulatorProcess.ts';
 import { readReport } from '../support/report.ts';
 
@@ -84,8 +84,9 @@ run('bad usage and an unreachable target: exit 2, one line, no stack trace', asy
     [['run', '--target', 'aws'], /add --allow-real-resources/],
     [['run', '--reporters', 'json,pdf'], /--reporters: no reporter pdf; reporters: json, junit, md, html/],
   ];
-  for (const [args, message] of cases) {
-    const r = await runCli(args, { timeoutMs: 60_000 });
+  // The first through the installed command, the rest in this process (the same function runs both).
+  for (const [i, [args, message]] of cases.entries()) {
+    const r = i === 0 ? await runCli(args, { timeoutMs: 60_000 }) : await runCliHere(args);
     assert.is(r.code, 2, `${args.join(' ')}: ${r.stdout}${r.stderr}`);
     assert.match(r.stderr, message);
     assert.not.match(r.stderr, /\n\s+at /, 'no stack trace');
@@ -99,7 +100,7 @@ run('--checks and --skip-checks judge only the checks named, run only their suit
   const report = readReport(out);
   assert.equal(report.suites, ['validation', 'idempotency']);
   assert.equal(report.checks.map((c: { id: string }) => c.id).sort(), ['idempotency.concurrent-same-token', 'idempotency.different-tokens', 'idempotency.retry-same-token', 'idempotency.same-token-same-store', 'idempotency.sdk-fills-token', 'validation.rejects-documented-limit']);
-  const bad = await runCli(['run', '--checks', 'shape.no-such-check']);
+  const bad = await runCliHere(['run', '--checks', 'shape.no-such-check']);
   assert.is(bad.code, 2);
   assert.match(bad.stderr, /--checks: no check shape\.no-such-check; checks: shape\.output-schema/);
 });

@@ -6,7 +6,7 @@ import { suite } from '../support/suite.ts';
 import * as assert from 'uvu/assert';
 import { matrixConsole, matrixMarkdown, sdkMatrix } from '../../reports/sdkMatrix.ts';
 import { shippedAdapter } from '../../targets/sdks.ts';
-import { runCli } from '../support/cli.ts';
+import { runCli, runCliHere } from '../support/cli.ts';
 import { testIf } from '../support/skip.ts';
 import { adapterHello, runtimesNodeModules } from '../support/tools.ts';
 import type { Report } from '../../reports/report.ts';
@@ -40,6 +40,21 @@ test('a column whose client is missing is shown as not run, with the reason; a c
   assert.equal(m.rows[0]!.cells.map((c) => c.status), ['passed', 'not run']);
   assert.match(matrixConsole(m), /a\.b +MUST +pass 2 +-/);
   assert.match(matrixMarkdown(m), /- aws-cli-v2: not run: --sdk aws-cli-v2: no AWS CLI v2 found/);
+});
+
+test('--plan with --sdk: a plan per SDK, each as that client would run (an adapter sends no raw-wire case; on aws it sees no wire), nothing sent', async () => {
+  const plan = await runCliHere(['run', '--plan', '--seed', '3', '--suites', 'validation,wire', '--operations', 'GetSequenceStore', '--sdk', 'js-v3,boto3']);
+  assert.is(plan.code, 0, plan.stderr);
+  const [inProcess, boto3] = plan.stdout.split(/\n\n(?=Plan for)/);
+  assert.match(inProcess!, /^Plan for --target emulator with --seed 3; nothing was sent\.$/m);
+  assert.match(boto3!, /^Plan for --target emulator through boto3 with --seed 3; nothing was sent\.$/m);
+  const calls = (text: string, suite: string) => Number(new RegExp(`^ {2}${suite} +\\d+ +\\d+ +(\\d+)$`, 'm').exec(text)?.[1]);
+  assert.ok(calls(boto3!, 'validation') < calls(inProcess!, 'validation'), 'the raw-wire cases are not the adapter\'s to send');
+  assert.ok(calls(boto3!, 'wire') > 0, 'on our emulator the adapter\'s wire is in its request log');
+  const onAws = await runCliHere(['run', '--plan', '--seed', '3', '--suites', 'wire', '--operations', 'GetSequenceStore', '--sdk', 'boto3', '--target', 'aws', '--allow-real-resources', '--region', 'us-east-1']);
+  assert.is(onAws.code, 0, onAws.stderr);
+  assert.match(onAws.stdout, /^Plan for --target aws through boto3 /m);
+  assert.is(calls(onAws.stdout, 'wire'), 0, 'no wire through an SDK on the real service: its checks are skipped');
 });
 
 test.run();

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { suite } from '../support/suite.ts';
 import * as assert from 'uvu/assert';
 import { operations } from '../../specs/index.ts';
-import { runCli, type CliResult } from '../support/cli.ts';
+import { runCli, runCliHere, type CliResult } from '../support/cli.ts';
 import { startEmulatorProcess } from '../support/emulatorProcess.ts';
 import { readReport } from '../support/report.ts';
 
@@ -50,7 +50,7 @@ verdict('a server that is not HealthOmics is named for what it answered, exit 2'
   for (const [what, handler, pattern] of cases) {
     const { url, server } = await serving(handler);
     try {
-      const r = await runCli(['run', '--endpoint', url, '--report-dir', dir()], QUICK);
+      const r = await runCliHere(['run', '--endpoint', url, '--report-dir', dir()], QUICK);
       stoppedAtOnce(r, pattern);
       assert.ok(r.stderr.includes(url), what);
     } finally {
@@ -81,17 +81,17 @@ verdict('options are checked before anything runs: ranges, negative numbers, emp
     [['--suites', ','], /--suites names nothing \(give shape, validation/],
     [['--fail-on', 'may'], /--fail-on may: give one of must, should, observed$/],
   ];
-  for (const [args, pattern] of bad) stoppedAtOnce(await runCli(['run', ...args], QUICK), pattern);
+  for (const [args, pattern] of bad) stoppedAtOnce(await runCliHere(['run', ...args], QUICK), pattern);
 });
 
 verdict('a report folder that cannot be written stops the run before the first call, exit 2', async () => {
-  stoppedAtOnce(await runCli(['run', '--report-dir', '/proc/omics-conformance-x'], QUICK), /--report-dir \/proc\/omics-conformance-x: cannot write reports there/);
-  stoppedAtOnce(await runCli(['run', '--report-dir', '/etc/passwd/x'], QUICK), /--report-dir \/etc\/passwd\/x: cannot write reports there \(a part of the path is a file, not a directory at \/etc\/passwd\)/);
+  stoppedAtOnce(await runCliHere(['run', '--report-dir', '/proc/omics-conformance-x'], QUICK), /--report-dir \/proc\/omics-conformance-x: cannot write reports there/);
+  stoppedAtOnce(await runCliHere(['run', '--report-dir', '/etc/passwd/x'], QUICK), /--report-dir \/etc\/passwd\/x: cannot write reports there \(a part of the path is a file, not a directory at \/etc\/passwd\)/);
 });
 
 verdict('a replay value that matches no case tested nothing: exit 2, one line', async () => {
   for (const value of ['validation/boundary@99999', 'nope@1:0']) {
-    const r = await runCli(['run', '--suites', 'validation', '--replay', value, '--report-dir', dir()], { ...QUICK, timeoutMs: 60_000 });
+    const r = await runCliHere(['run', '--suites', 'validation', '--replay', value, '--report-dir', dir()], QUICK);
     assert.is(r.code, 2, r.stdout + r.stderr);
     assert.match(r.stderr, new RegExp(`nothing was tested: --replay ${value} matches no case of the suites run \\(validation\\)`));
   }
@@ -119,7 +119,7 @@ verdict('--fail-on and --expect-failures: a SHOULD failure below the gate or exp
     assert.equal(report.verdict!.stale.map((e) => e.check), ['validation.rejects-invalid']);
 
     writeFileSync(file, 'validation.no-such-check  why\n');
-    stoppedAtOnce(await runCli([...args, '--expect-failures', file], QUICK), /expected\.txt:1: no check validation\.no-such-check/);
+    stoppedAtOnce(await runCliHere([...args, '--expect-failures', file], QUICK), /expected\.txt:1: no check validation\.no-such-check/);
   } finally {
     await emulator.stop();
   }

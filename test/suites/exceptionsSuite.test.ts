@@ -12,7 +12,7 @@ import { assertValidReport, checkOf, failingIds } from '../support/report.ts';
 import { errorNames } from '../../specs/index.ts';
 import { exceptionCases } from '../../suites/exceptions/cases.ts';
 import { targetControl } from '../../suites/targetControl.ts';
-import type { Target } from '../../targets/types.ts';
+import { createTarget } from '../../cli/targetFactory.ts';
 
 const exceptions = suite('suites/exceptions');
 
@@ -73,10 +73,11 @@ exceptions('an endpoint without the admin route has no controls, and the reason 
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   try {
-    const target = { kind: 'endpoint', endpoint, hasWire: true } as Target;
-    const found = await targetControl(target, 1000);
+    const target = await createTarget({ target: 'endpoint', endpoint, timeoutMs: 1000 });
+    const found = targetControl(target);
     assert.ok('reason' in found);
-    assert.match((found as { reason: string }).reason, /does not expose the emulator's admin route/);
+    assert.match((found as { reason: string }).reason, /does not expose the emulator's admin route .*\(lacks admin\)$/);
+    await target.close();
   } finally {
     server.closeAllConnections();
     await new Promise((resolve) => server.close(resolve));

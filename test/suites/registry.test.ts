@@ -16,7 +16,7 @@ import { AFTER, BEFORE, CHANGES_NOTHING, createsNothingCheck, REFUSED } from '..
 
 const test = suite('suites: the check registry');
 
-const context: CheckContext = { region: 'us-east-1', firstArn: {}, calledAt: 0, hasWire: true };
+const context: CheckContext = { region: 'us-east-1', firstArn: {}, calledAt: 0, capabilities: new Set(['wire-capture']) };
 const aCase = (operation: Case['operation'], label = 'a case'): Case => ({ operation, input: {}, send: 'sdk', expect: { outcome: 'accepted' }, label, ruleIds: [], phase: 'boundary' });
 const answered = (operation: Case['operation'], input: Record<string, unknown>, output?: Record<string, unknown>, error?: string): Observation => ({
   operation,
@@ -112,7 +112,7 @@ test("a check's status is a pure fold of its findings, whatever their order", ()
 test('run --list-checks prints every check with its level, kind and needs', () => {
   const text = formatChecks([...checkRegistry().values()]);
   for (const check of checkRegistry().values()) assert.ok(text.includes(check.id), check.id);
-  assert.match(text, /idempotency\.retry-same-token\s+MUST\s+scenario\s+needs wire\+stores/);
+  assert.match(text, /idempotency\.retry-same-token\s+MUST\s+scenario\s+needs wire-capture\+stores/);
   assert.match(text, /shape\.output-schema\s+MUST\s+observation\s+needs -/);
 });
 

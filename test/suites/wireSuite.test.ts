@@ -47,7 +47,7 @@ async function brokenClientRun(mangle: (request: HttpRequest, input: Record<stri
   const target: Target = {
     name: 'broken client',
     kind: 'endpoint',
-    hasWire: true,
+    capabilities: new Set(['wire-capture', 'client-view']),
     endpoint: emulator.url,
     region: emulator.core.config.region,
     call: (operation, input, o = {}) => callThroughSdk(client, operation, input, { timeoutMs: o.timeoutMs ?? 5000, captureWire: true }),
@@ -78,7 +78,7 @@ wire('the mock target has no wire: every wire check is skipped with the reason',
   const report = await run({ target: 'mock' });
   for (const c of report.checks) {
     assert.is(c.status, 'skipped', c.id);
-    assert.is(c.skipped, 'no wire on the mock target');
+    assert.is(c.skipped, 'no wire on the mock target (lacks wire-capture)');
   }
   assert.is(report.summary.failed, 0);
 });

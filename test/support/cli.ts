@@ -38,3 +38,36 @@ export function runCommand(command: string, args: readonly string[], options: { 
     });
   });
 }
+
+/**
+ * The same command line run in this process, for refusals that end before anything runs: what it
+ * prints and its exit code, as the installed command gives them (cli/main.ts runs the same function),
+ * without a process start per case. `env` is laid over the process's environment for the run.
+ */
+export async function runCliHere(args: readonly string[], options: { env?: NodeJS.ProcessEnv } = {}): Promise<CliResult> {
+  const { runCommandLine } = await import('../../cli/commandLine.ts');
+  let stdout = '';
+  let stderr = '';
+  const writes = { out: process.stdout.write, err: process.stderr.write };
+  const saved = new Map(Object.keys(options.env ?? {}).map((k) => [k, process.env[k]]));
+  const capture = (into: (text: string) => void) => ((chunk: string | Uint8Array, ...rest: unknown[]) => {
+    into(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString());
+    const done = rest.find((r) => typeof r === 'function') as (() => void) | undefined;
+    done?.();
+    return true;
+  }) as typeof process.stdout.write;
+  Object.assign(process.env, options.env ?? {});
+  process.stdout.write = capture((t) => (stdout += t));
+  process.stderr.write = capture((t) => (stderr += t));
+  try {
+    const code = await runCommandLine(args);
+    return { code, stdout, stderr };
+  } finally {
+    process.stdout.write = writes.out;
+    process.stderr.write = writes.err;
+    for (const [k, v] of saved) {
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
+  }
+}

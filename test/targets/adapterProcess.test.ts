@@ -8,7 +8,7 @@ import * as assert from 'uvu/assert';
 import { ANSWER_GRACE_MS, AdapterFailure, AdapterUnavailable, startAdapter, type AdapterCommand } from '../../targets/adapterProcess.ts';
 import { DUMMY_CREDENTIALS } from '../../targets/credentials.ts';
 import { projectRoot } from '../support/paths.ts';
-import { runCli } from '../support/cli.ts';
+import { runCli, runCliHere } from '../support/cli.ts';
 
 const test = suite('targets: a broken adapter');
 const fixture = join(projectRoot, 'test', 'targets', 'fixtures', 'brokenAdapter.mjs');
@@ -93,7 +93,8 @@ test('run: bad --sdk usage is one line and exit 2', async () => {
     [['--sdk', 'js-v3,boto3', '--sdk-adapter', 'node x.mjs'], /an adapter of your own \(--sdk-adapter\) runs alone/],
     [['--sdk-adapter', `${process.execPath} -e 'console.log(JSON.stringify({ready:false,missing:"install the x SDK"}))'`], /--sdk-adapter .*: install the x SDK$/],
   ] as const) {
-    const r = await runCli(['run', ...args, '--report-dir', reportDir()], { timeoutMs: 60_000 });
+    // In this process: each ends before anything runs (cli/main.ts runs the same function).
+    const r = await runCliHere(['run', ...args, '--report-dir', reportDir()]);
     assert.is(r.code, 2, `${args.join(' ')}: ${r.stdout}${r.stderr}`);
     assert.match(r.stderr.trim(), message);
     assert.is(r.stderr.trim().split('\n').length, 1, r.stderr);

@@ -147,7 +147,7 @@ guard('a create that got no answer is sent again with the same token, so the sto
   const inner: Target = {
     name: 'flaky',
     kind: 'aws',
-    hasWire: true,
+    capabilities: new Set(['wire-capture', 'client-view']),
     region: 'us-east-1',
     async call(operation, input): Promise<Observation> {
       sent.push(input);
@@ -177,7 +177,7 @@ guard('--rate: a token bucket spaces calls; a Retry-After pauses the next ones',
   const inner: Target = {
     name: 'throttled',
     kind: 'aws',
-    hasWire: true,
+    capabilities: new Set(['wire-capture', 'client-view']),
     region: 'us-east-1',
     call: async (operation, input) => ({
       operation,

@@ -5,6 +5,7 @@ import { emulatorTarget } from '../../targets/emulator.ts';
 import { endpointTarget } from '../../targets/endpoint.ts';
 import { mockTarget } from '../../targets/mock.ts';
 import { DUMMY_CREDENTIALS } from '../../targets/credentials.ts';
+import { can } from '../../targets/capabilities.ts';
 import { sanitizeErrorType } from '../../targets/errorType.ts';
 import { startEmulator } from '../../emulator/index.ts';
 import type { Target } from '../../targets/types.ts';
@@ -31,7 +32,7 @@ async function roundTrip(target: Target) {
 targets('the emulator target: SDK output, errors, and the wire as it was sent', async () => {
   const target = await emulatorTarget();
   try {
-    assert.ok(target.hasWire);
+    assert.ok(can(target, 'wire-capture'));
     assert.match(target.endpoint!, /^http:\/\/127\.0\.0\.1:\d+$/);
     const { created } = await roundTrip(target);
     const [exchange] = created.wire!;
@@ -61,7 +62,7 @@ targets('the endpoint target reaches an emulator started on its own', async () =
 targets('the mock target answers in-process with the SDK exception classes and no wire', async () => {
   const target = mockTarget();
   try {
-    assert.not.ok(target.hasWire);
+    assert.not.ok(can(target, 'wire-capture'));
     const { created } = await roundTrip(target);
     assert.is(created.wire, undefined);
   } finally {

@@ -69,7 +69,14 @@ export function charClassBuilder(pattern: string | undefined, fallback: string):
       while (mixed.length < min) mixed.push(mixed[mixed.length % all.length] as string);
       out.push({ label: `every admitted category (${all.map((g) => (g[0] as Char).category).join(' ')})`, value: mixed.join('') });
       const majors = new Map<string, Char[]>();
-      for (const g of all) for (const c of g) majors.set(c.category[0] as string, [...(majors.get(c.category[0] as string) ?? []), c]);
+      for (const g of all) {
+        for (const c of g) {
+          const major = c.category[0] as string;
+          const list = majors.get(major);
+          if (list) list.push(c);
+          else majors.set(major, [c]);
+        }
+      }
       if (majors.size > 1) {
         for (const [major, cs] of majors) {
           const blocks = [...new Set(cs.map((c) => c.block))];

@@ -43,7 +43,8 @@ function probe(pattern: string): S3Parts {
   const prefixChars = printable.filter((c) => ok(scheme + bucket + SLASH + c + SLASH));
   let prefixMax = 0;
   for (let n = 1; n < PROBE_LIMIT && ok(scheme + bucket + SLASH + filler.repeat(n) + SLASH); n++) prefixMax = n;
-  const prefixBreaker = printable.find((c) => !prefixChars.includes(c)) ?? '\n';
+  const inPrefix = new Set(prefixChars);
+  const prefixBreaker = printable.find((c) => !inPrefix.has(c)) ?? '\n';
   return {
     scheme, filler, edge, middle, bucketMin: lengths[0]!, bucketMax: lengths[lengths.length - 1]!,
     prefixChars, prefixMax, admitsEmpty: ok(''), prefixBreaker,
