@@ -376,7 +376,7 @@ export async function planConformance(options: ConformanceOptions & { assumeSett
   }
   const stores = suites.reduce((n, s) => n + s.stores, 0);
   const calls = [...counts.values()].reduce((a, b) => a + b, 0);
-  const polls = settleS > 0 ? stores * pollsToSettle(settleS * 1000) : 0;
+  const polls = settleS > 0 ? pollsToSettle(settleS * 1000, stores) : 0;
   return {
     seed: settings.seed,
     suites,

@@ -72,8 +72,19 @@ const LATE_FRACTION = 1.5;
 /** How often a pause before a first look checks whether someone now waits for the reaper. */
 const HURRY_CHECK_MS = 250;
 
-/** Polls of GetSequenceStore that see a store settle `settleMs` after it was made (none asks for a longer pause). */
-export function pollsToSettle(settleMs: number): number {
+/**
+ * Polls of GetSequenceStore that see `stores` stores each settle `settleMs` after it was made (none
+ * asks for a longer pause): the first few with polls that back off, until the run has learned the
+ * CREATING time from them; the rest with a first look near that time and steps after it.
+ */
+export function pollsToSettle(settleMs: number, stores = 1): number {
+  const learning = Math.min(stores, CREATING_SAMPLES_NEEDED);
+  const firstLook = FIRST_LOOK_FRACTION * settleMs;
+  const learned = settleMs <= 0 ? 1 : 1 + Math.ceil((settleMs - firstLook) / (STEP_FRACTION * settleMs) - 1e-9);
+  return learning * backOffPolls(settleMs) + (stores - learning) * learned;
+}
+
+function backOffPolls(settleMs: number): number {
   let waited = 0;
   let pause = FIRST_POLL_MS;
   let polls = 1;

@@ -16,6 +16,14 @@ export function failingIds(report: Report): string[] {
   return report.checks.filter((c) => c.status === 'failed').map((c) => c.id);
 }
 
+/** Each check that did not pass, with its first failure or its skip reason: what an assertion on them prints. */
+export function notPassed(report: Report): string {
+  return report.checks
+    .filter((c) => c.status !== 'passed')
+    .map((c) => `${c.id} ${c.status}: ${c.skipped ?? `${c.failures[0]?.message ?? ''} ${JSON.stringify(c.failures[0]?.received ?? '')}`.slice(0, 400)}`)
+    .join('\n');
+}
+
 /** A report (as data, or report.json's text) valid against reports/report.schema.json. */
 export function assertValidReport(report: unknown): void {
   const value = typeof report === 'string' ? JSON.parse(report) : report;
