@@ -4,7 +4,7 @@
 import * as fc from 'fast-check';
 import type { Case } from '../generators/case.ts';
 import { plainCase } from '../generators/plainCase.ts';
-import type { OperationName } from '../specs/index.ts';
+import { operations, type OperationName } from '../specs/index.ts';
 import { can, lacks } from '../targets/capabilities.ts';
 import type { Capability, Observation, Target } from '../targets/types.ts';
 import { plainChooser, plainSuffix, withPlainFailures } from './plainFailure.ts';
@@ -230,6 +230,18 @@ export function inShard(index: number, shard: Shard): boolean {
  * and the error is thrown once the items at work are done: no case of the run outlives it (its
  * stores would escape the cleanup).
  */
+/**
+ * The cases that make a store are sent first: a valid create, and a delete, which needs a new store
+ * of its own to remove. Against a service slow to create, each new store's CREATING time (before the
+ * case can go on, or the reaper delete it) then passes while the other cases run, not after the last
+ * of them. Only the order they are sent in changes: findings are recorded in case order.
+ */
+function storeMakersFirst<T extends { readonly c: Case }>(items: readonly T[]): T[] {
+  const makes = ({ c }: T) =>
+    (c.operation === operations.CreateSequenceStore.name && c.expect.outcome === 'accepted') || (c.operation === operations.DeleteSequenceStore.name && c.needs === 'existing-store');
+  return [...items.filter(makes), ...items.filter((x) => !makes(x))];
+}
+
 async function pool<T>(items: readonly T[], slots: CaseSlots, lane: string, work: (item: T) => Promise<void>): Promise<void> {
   let error: { readonly cause: unknown } | undefined;
   await Promise.all(
@@ -303,7 +315,7 @@ export async function runBoundary(env: SuiteEnv, suite: Suite, cases: readonly C
   });
   try {
     await pool(
-      chosen.map((x, position) => ({ ...x, position })),
+      storeMakersFirst(chosen.map((x, position) => ({ ...x, position }))),
       env.slots,
       id,
       async ({ c, index, position }) => {

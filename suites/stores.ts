@@ -121,6 +121,8 @@ export class RunStores {
   private readonly createdAt = new Map<string, number>();
   /** How long the last stores stayed CREATING, as the polls saw it (an upper bound each). */
   private readonly creatingTimes: number[] = [];
+  /** The new stores polled to learn the CREATING time from, by when each was made. */
+  private readonly learning = new Set<{ readonly since: number }>();
   /** Deletes under way in the background, by store id. */
   private readonly reaping = new Map<string, Promise<void>>();
   /**
@@ -325,6 +327,7 @@ export class RunStores {
     // A new store (CREATING, or not looked at since its create: the reaper's) is first looked at when
     // stores of this run have usually left CREATING, then in small steps until it is late.
     const since = status === storeStatus.creating || status === undefined ? this.createdAt.get(id) : undefined;
+    if (since !== undefined) await paused(() => this.whileOthersLearn(since, deadline));
     const expected = since !== undefined ? this.expectedCreatingMs() : undefined;
     const late = since !== undefined && expected !== undefined ? since + expected * LATE_FRACTION : undefined;
     let pause = FIRST_POLL_MS;
@@ -333,6 +336,19 @@ export class RunStores {
       if (ahead > 0) await paused(() => this.untilHurried(ahead));
       pause = Math.max(FIRST_POLL_MS, Math.round(expected * STEP_FRACTION));
     }
+    const learning = { since: since ?? Infinity };
+    if (expected === undefined && since !== undefined) this.learning.add(learning);
+    try {
+      return await this.pollUntilSettled(id, { since, expected, late, pause, deadline, paused });
+    } finally {
+      this.learning.delete(learning);
+    }
+  }
+
+  private async pollUntilSettled(id: string, p: { since?: number; expected?: number; late?: number; pause: number; deadline: number; paused: (wait: () => Promise<void>) => Promise<void> }): Promise<string | undefined> {
+    const { since, late, deadline, paused } = p;
+    const clock = this.clock;
+    let pause = p.pause;
     for (;;) {
       const obs = await this.target.call('GetSequenceStore', { id }, { timeoutMs: this.settings.timeoutMs });
       const status = obs.client.output?.status as string | undefined;
@@ -345,6 +361,19 @@ export class RunStores {
       if ((status === undefined && !obs.client.error?.retryable) || settled || clock.now() + wait > deadline) return status;
       await paused(() => clock.sleep(wait));
       if (late === undefined || clock.now() >= late) pause = Math.min(Math.round(pause * POLL_GROWTH), LONGEST_POLL_MS);
+    }
+  }
+
+  /**
+   * Until the run has learned how long CREATING lasts, the oldest few new stores poll for it with
+   * polls that back off; a newer one waits to learn it from them (it cannot settle before they do),
+   * then looks near the learned time: hundreds of stores made in the first CREATING time of a slow
+   * service are not each polled a dozen times.
+   */
+  private async whileOthersLearn(since: number, deadline: number): Promise<void> {
+    const olderLearners = () => [...this.learning].filter((l) => l.since <= since).length;
+    while (this.expectedCreatingMs() === undefined && !this.hurried && this.clock.now() < deadline && olderLearners() >= CREATING_SAMPLES_NEEDED) {
+      await this.clock.sleep(Math.min(HURRY_CHECK_MS, deadline - this.clock.now()));
     }
   }
 

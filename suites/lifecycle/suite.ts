@@ -83,8 +83,7 @@ async function runOn(system: TargetSystem, work: () => Promise<void>): Promise<v
   } catch (err) {
     if (!(err instanceof SequenceStopped)) throw err;
   } finally {
-    await system.settleAll();
-    system.releaseAll();
+    system.end();
   }
 }
 

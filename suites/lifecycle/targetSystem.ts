@@ -42,6 +42,7 @@ export class TargetSystem implements LifecycleSystem {
   private readonly own = new Map<string, OwnStore>();
   /** Stores created and still being waited out of CREATING, and their ARNs. */
   private readonly settling = new Map<string, Promise<void>>();
+  private ended = false;
   private readonly arns = new Map<string, string>();
   private readonly gone = new Set<string>();
   private earliest: number | undefined;
@@ -70,6 +71,7 @@ export class TargetSystem implements LifecycleSystem {
   }
 
   private note<K extends LifecycleFact['kind']>(kind: K, fact: FactOf<K>): void {
+    if (this.ended) return;
     this.builder.fact({ kind, call: this.lastCall, ...fact } as unknown as LifecycleFact);
     this.judge();
   }
@@ -108,10 +110,15 @@ export class TargetSystem implements LifecycleSystem {
     this.settling.delete(id!);
   }
 
-  /** Waits for every store of the sequence to settle: nothing is noted after the trace is taken. */
-  async settleAll(): Promise<void> {
-    await Promise.all(this.settling.values());
+  /**
+   * The sequence is over: what it noted is its trace. Its stores go to the reaper, which settles and
+   * deletes them; waits still under way end unnoted, so no sequence ends with a CREATING time of waiting.
+   */
+  end(): void {
+    this.ended = true;
+    for (const pending of this.settling.values()) pending.catch(() => undefined);
     this.settling.clear();
+    this.releaseAll();
   }
 
   private idOf(arn: string): string | undefined {
