@@ -30,7 +30,9 @@ function closedAfter(bytes: string): Promise<{ text: string; ms: number }> {
 
 test('a connection that sends nothing is closed', async () => {
   const { text } = await closedAfter('');
-  assert.is(text, '');
+  // The idle timer closes it silently; the headers timer, where it fires first (it may, at equal
+  // times, on a loaded machine or another Node.js), answers 408 in the form of every error first.
+  assert.ok(text === '' || /^HTTP\/1\.1 408 [^]*x-amzn-errortype: RequestTimeoutException/.test(text), text);
 });
 
 test('headers that never finish are cut off', async () => {
