@@ -14,12 +14,13 @@ import { DUMMY_CREDENTIALS } from '../targets/credentials.ts';
 import { endpointTarget } from '../targets/endpoint.ts';
 import { guardedTarget } from '../targets/guarded.ts';
 import { notHealthOmics, plainTransportError } from '../targets/speaks.ts';
-import type { Capability, CallOptions, Observation, Target } from '../targets/types.ts';
+import type { Capability, Observation, Target } from '../targets/types.ts';
 import { DEFAULT_SDK } from '../targets/sdks.ts';
 import type { AdapterFailure } from '../targets/adapterProcess.ts';
-import type { AdapterTarget } from '../targets/adapterTarget.ts';
+import { noRawSends, type AdapterTarget } from '../targets/adapterTarget.ts';
 import { createTarget, DEFAULT_MAX_LIVE_STORES, DEFAULT_MAX_STORES, DEFAULT_RATE, targetKind, type TargetChoice } from './targetFactory.ts';
 import { UsageError } from './usage.ts';
+import { aroundCalls } from '../targets/aroundCalls.ts';
 
 export interface ConformanceOptions extends TargetChoice {
   readonly suites?: readonly string[];
@@ -292,25 +293,12 @@ const PLAN_CONCURRENCY = 16;
 
 /** A target that hands every observation, with the call's time limit, to `onCall`. */
 function observed(inner: Target, onCall: NonNullable<ConformanceOptions['onCall']>, timeoutMs: number): Target {
-  const seen = (o: CallOptions | undefined) => (obs: Observation) => (onCall(obs, o?.timeoutMs ?? timeoutMs), obs);
-  const sendRaw = inner.sendRaw;
-  return {
-    ...inner,
-    call: (op, input, o) => inner.call(op, input, o).then(seen(o)),
-    ...(sendRaw ? { sendRaw: (op: OperationName, input: Record<string, unknown>, o?: CallOptions) => sendRaw.call(inner, op, input, o).then(seen(o)) } : {}),
-    close: () => inner.close(),
-  };
+  return aroundCalls(inner, (_op, _input, o, send) => send().then((obs) => (onCall(obs, o?.timeoutMs ?? timeoutMs), obs)));
 }
 
 /** A target that counts what it sends. */
 function counting(inner: Target, counts: Map<OperationName, number>): Target {
-  const bump = (op: OperationName) => counts.set(op, (counts.get(op) ?? 0) + 1);
-  const sendRaw = inner.sendRaw;
-  return {
-    ...inner,
-    call: (op, input, o) => (bump(op), inner.call(op, input, o)),
-    ...(sendRaw ? { sendRaw: (op: OperationName, input: Record<string, unknown>, o?: object) => (bump(op), sendRaw.call(inner, op, input, o)) } : {}),
-  };
+  return aroundCalls(inner, (op, _input, _options, send) => (counts.set(op, (counts.get(op) ?? 0) + 1), send()));
 }
 
 /** The name of the client under test where it is not the JS SDK v3 in this process, else undefined. */
@@ -334,7 +322,7 @@ function throughClient(standIn: Target, choice: { readonly sdk?: string; readonl
     capabilities: new Set<Capability>(['client-view', ...(ourEmulator ? (['wire-capture', 'fail-first-attempts'] as const) : [])]),
     lacking: {
       ...standIn.lacking,
-      'raw-send': `raw-wire cases go around the SDK under test (${client})`,
+      'raw-send': noRawSends(client),
       ...(ourEmulator ? {} : { 'wire-capture': `${client} runs in another process and the service keeps no log of its requests` }),
     },
   };

@@ -2,7 +2,8 @@
 // listed under a refused create's name is the refused request's doing only if no create of the run
 // was answered with it, and a create still under way when the list was read may yet be.
 import type { OperationName } from '../specs/index.ts';
-import type { CallOptions, Observation, Target } from '../targets/types.ts';
+import type { Observation, Target } from '../targets/types.ts';
+import { aroundCalls } from '../targets/aroundCalls.ts';
 
 const CREATE: OperationName = 'CreateSequenceStore';
 
@@ -12,13 +13,7 @@ export class CreateAnswers {
 
   /** The target with its creates' answers recorded. */
   wrap(inner: Target): Target {
-    const sendRaw = inner.sendRaw;
-    return {
-      ...inner,
-      call: (op, input, options) => this.through(op, () => inner.call(op, input, options)),
-      ...(sendRaw ? { sendRaw: (op: OperationName, input: Record<string, unknown>, options?: CallOptions) => this.through(op, () => sendRaw.call(inner, op, input, options)) } : {}),
-      close: () => inner.close(),
-    };
+    return aroundCalls(inner, (op, _input, _options, send) => this.through(op, send));
   }
 
   /** A create of the run was answered with this store. */

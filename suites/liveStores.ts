@@ -5,7 +5,8 @@
 // target that makes two stores of one token is over the cap by its own doing, and the idempotency
 // checks fail it).
 import type { OperationName } from '../specs/index.ts';
-import type { CallOptions, Observation, Target } from '../targets/types.ts';
+import type { Observation, Target } from '../targets/types.ts';
+import { aroundCalls } from '../targets/aroundCalls.ts';
 
 /** Fewest live stores a run can work with: a suite's shared store and one store of a case's own. */
 export const MIN_LIVE_STORES = 2;
@@ -35,13 +36,7 @@ export class LiveStoreGate {
 
   /** The target with its creates and deletes counted against the cap. */
   wrap(inner: Target): Target {
-    const sendRaw = inner.sendRaw;
-    return {
-      ...inner,
-      call: (op, input, options) => this.through(op, input, () => inner.call(op, input, options)),
-      ...(sendRaw ? { sendRaw: (op: OperationName, input: Record<string, unknown>, options?: CallOptions) => this.through(op, input, () => sendRaw.call(inner, op, input, options)) } : {}),
-      close: () => inner.close(),
-    };
+    return aroundCalls(inner, (op, input, _options, send) => this.through(op, input, send));
   }
 
   private async through(operation: OperationName, input: Record<string, unknown>, call: () => Promise<Observation>): Promise<Observation> {

@@ -56,6 +56,9 @@ function serial(): <T>(work: () => Promise<T>) => Promise<T> {
   };
 }
 
+/** Why an SDK behind an adapter sends no raw-wire case. */
+export const noRawSends = (client: string) => `raw-wire cases go around the SDK under test (${client}): they are the in-process run's to send`;
+
 export async function adapterTarget(options: AdapterTargetOptions): Promise<AdapterTarget> {
   return over(await startAdapter(options.adapter), serial(), options, true);
 }
@@ -100,7 +103,7 @@ function over(process: AdapterProcess, inTurn: <T>(work: () => Promise<T>) => Pr
     capabilities: new Set<Capability>(['client-view', ...(link ? (['wire-capture', 'fail-first-attempts'] as const) : []), ...(options.admin ? (['admin'] as const) : []), ...(scopedService ? (['scoped-credentials'] as const) : [])]),
     lacking: {
       ...options.lacking,
-      'raw-send': `raw-wire cases go around the SDK under test (${process.client}): they are the in-process run's to send`,
+      'raw-send': noRawSends(process.client),
       ...(link ? {} : { 'wire-capture': `no wire on the ${options.kind} target: ${process.client} runs in another process and ${options.endpoint} keeps no log of its requests` }),
     },
     endpoint: options.endpoint,

@@ -1,14 +1,14 @@
 // omics-conformance diff: the same seeded cases on two targets at once; every difference by path.
 import { differencesConsole } from '../../reports/differences/console.ts';
 import { writeDifferenceReports } from '../../reports/differences/reporters.ts';
-import { DEFAULT_REPORT_DIR, TargetUnreachableError, usableReportDir } from '../runConformance.ts';
+import { DEFAULT_REPORT_DIR, usableReportDir } from '../runConformance.ts';
 import { commandOptions, loadDivergences, required } from '../recording/commandOptions.ts';
 import { diffTargets } from '../recording/compareRuns.ts';
-import { onInterrupt } from '../recording/interrupt.ts';
+import { interruptible } from '../recording/interrupt.ts';
 import { exitCodeOf } from '../recording/outcome.ts';
 import { exportDifferenceFixtures, exportedLine, usableFixtureDir } from '../recording/fixtureFiles.ts';
 import { parseTargetSpec } from '../recording/targetSpec.ts';
-import { EXIT_OK, EXIT_USAGE } from '../usage.ts';
+import { EXIT_OK } from '../usage.ts';
 
 const HELP = `Usage: omics-conformance diff --a TARGET --b TARGET [--accept FILE] [options]
 
@@ -47,21 +47,12 @@ export async function main(argv: string[]): Promise<number> {
   const divergences = await loadDivergences('diff', values.accept as string | undefined);
   const reportDir = await usableReportDir(options.reportDir || DEFAULT_REPORT_DIR);
   const fixtureDir = typeof values['export-fixtures'] === 'string' ? await usableFixtureDir('diff', values['export-fixtures']) : undefined;
-  const interrupt = onInterrupt('diff');
-  try {
+  return interruptible('diff', async (interrupt) => {
     const { report, runs } = await diffTargets({ ...options, reportDir: false, signal: interrupt.signal }, a, b, divergences);
     const files = await writeDifferenceReports(report, reportDir);
     console.log(differencesConsole(report, files));
     if (fixtureDir !== undefined) console.log(exportedLine(await exportDifferenceFixtures(runs.a, report, fixtureDir), fixtureDir, 'differing cases'));
     for (const [side, run] of Object.entries(runs)) if (run.cleanup.left.length) console.error(`omics-conformance diff: --${side}: could not delete ${run.cleanup.left.join(', ')} — delete them by hand`);
     return exitCodeOf(report, 'diff', interrupt.interrupted());
-  } catch (err) {
-    if (err instanceof TargetUnreachableError) {
-      console.error(`omics-conformance diff: ${err.message}`);
-      return EXIT_USAGE;
-    }
-    throw err;
-  } finally {
-    interrupt.release();
-  }
+  });
 }

@@ -1,12 +1,11 @@
 // omics-conformance record: a seeded selection of cases against a target, normalised into a baseline.
-import { TargetUnreachableError } from '../runConformance.ts';
 import { serialiseBaseline } from '../../reports/baseline/format.ts';
 import { commandOptions, required, writableFile, writeWhole } from '../recording/commandOptions.ts';
 import { recordBaseline } from '../recording/compareRuns.ts';
 import { exportedLine, exportRecordedFixtures, usableFixtureDir } from '../recording/fixtureFiles.ts';
-import { onInterrupt } from '../recording/interrupt.ts';
+import { interruptible } from '../recording/interrupt.ts';
 import { progressPrinter } from './run.ts';
-import { EXIT_FAILED, EXIT_OK, EXIT_USAGE } from '../usage.ts';
+import { EXIT_FAILED, EXIT_OK } from '../usage.ts';
 
 const HELP = `Usage: omics-conformance record --baseline FILE [options]
 
@@ -40,8 +39,7 @@ export async function main(argv: string[]): Promise<number> {
   await writableFile('record', '--baseline', file);
   const fixtureDir = typeof values['export-fixtures'] === 'string' ? await usableFixtureDir('record', values['export-fixtures']) : undefined;
   const tty = Boolean(process.stderr.isTTY) && !process.env.CI;
-  const interrupt = onInterrupt('record');
-  try {
+  return interruptible('record', async (interrupt) => {
     const { baseline, run } = await recordBaseline({ ...options, reportDir: false, ...(tty ? { onProgress: progressPrinter(tty, (t) => process.stderr.write(t)) } : {}), signal: interrupt.signal });
     if (tty) process.stderr.write('\r\x1b[2K');
     if (run.cleanup.left.length) console.error(`omics-conformance record: could not delete ${run.cleanup.left.join(', ')} — delete them by hand`);
@@ -57,14 +55,5 @@ export async function main(argv: string[]): Promise<number> {
     console.log(`baseline: ${file}`);
     if (fixtureDir !== undefined) console.log(exportedLine(await exportRecordedFixtures(run, baseline, fixtureDir), fixtureDir, 'recorded cases'));
     return EXIT_OK;
-  } catch (err) {
-    if (tty) process.stderr.write('\r\x1b[2K');
-    if (err instanceof TargetUnreachableError) {
-      console.error(`omics-conformance record: ${err.message}`);
-      return EXIT_USAGE;
-    }
-    throw err;
-  } finally {
-    interrupt.release();
-  }
+  }, tty);
 }

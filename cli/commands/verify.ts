@@ -1,14 +1,14 @@
 // omics-conformance verify: a baseline's cases run again on a target; every difference by path.
 import { differencesConsole } from '../../reports/differences/console.ts';
 import { writeDifferenceReports } from '../../reports/differences/reporters.ts';
-import { DEFAULT_REPORT_DIR, TargetUnreachableError, usableReportDir } from '../runConformance.ts';
+import { DEFAULT_REPORT_DIR, usableReportDir } from '../runConformance.ts';
 import { commandOptions, loadBaseline, loadDivergences, required, SELECTING } from '../recording/commandOptions.ts';
 import { verifyBaseline } from '../recording/compareRuns.ts';
-import { onInterrupt } from '../recording/interrupt.ts';
+import { interruptible } from '../recording/interrupt.ts';
 import { exitCodeOf } from '../recording/outcome.ts';
 import { exportBaselineFixtures, exportedLine, usableFixtureDir } from '../recording/fixtureFiles.ts';
 import { progressPrinter } from './run.ts';
-import { EXIT_OK, EXIT_USAGE } from '../usage.ts';
+import { EXIT_OK } from '../usage.ts';
 
 const HELP = `Usage: omics-conformance verify --baseline FILE [--accept FILE] [options]
 
@@ -50,8 +50,7 @@ export async function main(argv: string[]): Promise<number> {
   const reportDir = await usableReportDir(options.reportDir || DEFAULT_REPORT_DIR);
   const fixtureDir = typeof values['export-fixtures'] === 'string' ? await usableFixtureDir('verify', values['export-fixtures']) : undefined;
   const tty = Boolean(process.stderr.isTTY) && !process.env.CI;
-  const interrupt = onInterrupt('verify');
-  try {
+  return interruptible('verify', async (interrupt) => {
     const { report, run } = await verifyBaseline(baseline, file, { ...options, ...(tty ? { onProgress: progressPrinter(tty, (t) => process.stderr.write(t)) } : {}), signal: interrupt.signal }, divergences);
     if (tty) process.stderr.write('\r\x1b[2K');
     const files = await writeDifferenceReports(report, reportDir);
@@ -59,14 +58,5 @@ export async function main(argv: string[]): Promise<number> {
     if (fixtureDir !== undefined) console.log(exportedLine(await exportBaselineFixtures(baseline, file, run, report, fixtureDir), fixtureDir, 'differing cases'));
     if (run.cleanup.left.length) console.error(`omics-conformance verify: could not delete ${run.cleanup.left.join(', ')} — delete them by hand`);
     return exitCodeOf(report, 'verify', interrupt.interrupted());
-  } catch (err) {
-    if (tty) process.stderr.write('\r\x1b[2K');
-    if (err instanceof TargetUnreachableError) {
-      console.error(`omics-conformance verify: ${err.message}`);
-      return EXIT_USAGE;
-    }
-    throw err;
-  } finally {
-    interrupt.release();
-  }
+  }, tty);
 }

@@ -8,9 +8,10 @@ import type { MadeStore, MadeStores } from '../../reports/fixtures/fromRecording
 import type { RecordedExecution } from '../../suites/engine.ts';
 import { runSuites } from '../../suites/runSuites.ts';
 import { can } from '../../targets/capabilities.ts';
-import type { CallOptions, Observation, Target } from '../../targets/types.ts';
-import type { OperationName } from '../../specs/index.ts';
+import type { Observation, Target } from '../../targets/types.ts';
+import { operations } from '../../specs/index.ts';
 import { engineOptions, openTarget, settingsOf, sweep, type ConformanceOptions, type Settings } from '../runConformance.ts';
+import { aroundCalls } from '../../targets/aroundCalls.ts';
 
 export interface RecordingRun {
   readonly target: { readonly kind: string; readonly name: string; readonly wire: boolean; readonly region: string; readonly endpoint?: string };
@@ -27,28 +28,14 @@ export interface RecordingRun {
 
 /** The target, noting when each of its calls was sent, and each store a call of it created. */
 function timed(inner: Target, sentAt: WeakMap<Observation, number>, stores: Map<string, MadeStore>): Target {
-  const noted = (started: number) => (o: Observation) => (sentAt.set(o, started), o);
-  const sendRaw = inner.sendRaw;
-  return {
-    ...inner,
-    call: (op, input, o) => {
-      const started = Date.now();
-      return inner.call(op, input, o).then((observation) => {
-        const id = op === 'CreateSequenceStore' ? observation.client.output?.id : undefined;
-        if (typeof id === 'string' && !stores.has(id)) stores.set(id, { input, observation });
-        return noted(started)(observation);
-      });
-    },
-    ...(sendRaw
-      ? {
-          sendRaw: (op: OperationName, input: Record<string, unknown>, o?: CallOptions) => {
-            const started = Date.now();
-            return sendRaw.call(inner, op, input, o).then(noted(started));
-          },
-        }
-      : {}),
-    close: () => inner.close(),
-  };
+  return aroundCalls(inner, async (op, input, _options, send, via) => {
+    const started = Date.now();
+    const observation = await send();
+    const id = via === 'sdk' && op === operations.CreateSequenceStore.name ? observation.client.output?.id : undefined;
+    if (typeof id === 'string' && !stores.has(id)) stores.set(id, { input, observation });
+    sentAt.set(observation, started);
+    return observation;
+  });
 }
 
 /** Suites in the run's order; in a suite its boundary cases, then each property's cases; by index within each. */
