@@ -1,6 +1,10 @@
 #!/usr/bin/env python3
 # The AWS CLI behind the adapter protocol (README.md, "Verify an SDK"): each request runs
 # `aws omics <command> --cli-input-json ...` once and reads its JSON output, exit code and debug log.
+# Where the CLI is a Python script, each request runs the CLI's own driver in one interpreter kept
+# for the adapter (aws_cli_driver.py), a fresh driver per request, as the `aws` command would: the
+# interpreter and the CLI's imports are paid once, not per call. A CLI that is not a Python script
+# (the v2 installer's frozen binary) runs as a process per call.
 # Usage: aws_cli_adapter.py v1|v2. v1: `python3 -m awscli`, or an `aws` on PATH that is v1; its host
 # prefix goes off with AWS_DISABLE_HOST_PREFIX_INJECTION. v2: $AWS_CLI_V2, an `aws` on PATH, or
 # /usr/local/bin/aws or /usr/bin/aws, whichever says aws-cli/2; older v2 releases cannot turn the
@@ -9,9 +13,11 @@
 import json
 import os
 import re
+import select
 import shutil
 import subprocess
 import sys
+import time
 
 major = sys.argv[1] if len(sys.argv) > 1 else 'v1'
 VERSION_TIMEOUT_S = 20
@@ -104,9 +110,13 @@ STATUS_LINE = re.compile(r'"[A-Z]+ \S+ HTTP/1\.1" (\d{3}) ')
 REQUEST_ID = re.compile(r"'x-amzn-requestid': '([^']+)'", re.I)
 
 
+def own_env():
+    return {k: v for k, v in os.environ.items() if not k.startswith('AWS_') and k.upper() not in ('HTTP_PROXY', 'HTTPS_PROXY', 'NO_PROXY')}
+
+
 def env_for(r):
     c = r['credentials']
-    env = {k: v for k, v in os.environ.items() if not k.startswith('AWS_') and k.upper() not in ('HTTP_PROXY', 'HTTPS_PROXY', 'NO_PROXY')}
+    env = own_env()
     env.update({
         'AWS_ACCESS_KEY_ID': c['accessKeyId'],
         'AWS_SECRET_ACCESS_KEY': c['secretAccessKey'],
@@ -159,6 +169,68 @@ def error_of(rc, stderr, command):
 # Commands this CLI answered it does not have: asked again, the same answer without a process.
 unsupported = {}
 
+# The interpreter kept for the CLI's driver, the CLI's own (aws_cli_driver.py): None until a call
+# starts it, and again after a call that ran out of time (it is killed); False where the CLI is
+# not a Python script, or once the kept interpreter failed (could not import the CLI, or died): a
+# process per call from then on, that call included.
+DRIVER = os.path.join(os.path.dirname(os.path.abspath(__file__)), 'aws_cli_driver.py')
+python = interpreter_of(cli)
+driver = None if python and re.match(r'python[\d.]*$', os.path.basename(python)) else False
+
+
+class DriverFailed(Exception):
+    pass
+
+
+def driver_line(deadline, request=None):
+    """Send a request line (if any), then read the driver's one answer line by the deadline."""
+    try:
+        if request is not None:
+            driver.stdin.write((json.dumps(request) + '\n').encode('utf-8'))
+            driver.stdin.flush()
+        fd, chunks = driver.stdout.fileno(), []
+        while not chunks or not chunks[-1].endswith(b'\n'):
+            left = deadline - time.monotonic()
+            if left <= 0 or not select.select([fd], [], [], left)[0]:
+                raise subprocess.TimeoutExpired('aws_cli_driver.py', 0)
+            chunks.append(os.read(fd, 1 << 16))
+            if not chunks[-1]:
+                raise DriverFailed('it exited (%s)' % driver.poll())
+        return json.loads(b''.join(chunks))
+    except (OSError, ValueError) as e:
+        raise DriverFailed(str(e))
+
+
+def stop_driver():
+    global driver
+    if driver:
+        driver.kill()
+        driver.wait()
+    driver = None
+
+
+def run_cli(command, env, timeout_s):
+    """The CLI's exit code, stdout and stderr for `command`: through the kept driver where there is one."""
+    global driver
+    deadline = time.monotonic() + timeout_s
+    if driver is not False:
+        try:
+            if driver is None:
+                driver = subprocess.Popen([python, DRIVER, '-m' if cli[0] == sys.executable else cli[0]], stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=own_env())
+                hello = driver_line(deadline)
+                if not hello.get('ready'):
+                    raise DriverFailed(hello.get('error', 'not ready'))
+            done = driver_line(deadline, {'args': command[len(cli):], 'env': env})
+            return subprocess.CompletedProcess(command, done['rc'], done['stdout'], done['stderr'])
+        except subprocess.TimeoutExpired:
+            stop_driver()
+            raise
+        except (DriverFailed, OSError) as e:
+            sys.stderr.write('aws_cli_adapter: the CLI\'s driver kept in one interpreter failed (%s): a process per call from now on\n' % e)
+            stop_driver()
+            driver = False
+    return subprocess.run(command, capture_output=True, text=True, env=env, timeout=timeout_s)
+
 
 def answer(r):
     rid, op = r['id'], r['op']
@@ -169,7 +241,7 @@ def answer(r):
     command = cli + ['omics', name, '--cli-input-json', json.dumps(r['input']), '--endpoint-url', r['endpoint'],
                      '--region', r['region'], '--output', 'json', '--no-paginate', '--debug', '--cli-read-timeout', seconds, '--cli-connect-timeout', seconds]
     try:
-        done = subprocess.run(command, capture_output=True, text=True, env=env_for(r), timeout=r['timeoutMs'] / 1000 + 3)
+        done = run_cli(command, env_for(r), r['timeoutMs'] / 1000 + 3)
     except subprocess.TimeoutExpired:
         return {'id': rid, 'error': {'code': 'Timeout', 'message': 'the CLI did not end within %d ms' % r['timeoutMs'], 'kind': 'transport'}}
     if done.returncode == 0:
@@ -188,3 +260,9 @@ say({'ready': True, 'client': 'AWS CLI ' + version.split('/', 1)[1] + ('' if cli
 for line in sys.stdin:
     if line.strip():
         say(answer(json.loads(line)))
+if driver:
+    try:
+        driver.stdin.close()
+        driver.wait(timeout=2)
+    except (OSError, subprocess.TimeoutExpired):
+        stop_driver()

@@ -1,7 +1,7 @@
 // The suites through the AWS CLI against the embedded emulator, where it is installed (skipped,
-// with the reason, where not). A process per call, a second or more each: the v1 passes the token
-// and the error suites (some operations); the Debian AWS CLI v2, older than the contract, is
-// reported, not crashed.
+// with the reason, where not). Each call runs the CLI's driver, a fresh one, in one Python
+// interpreter the adapter keeps: the v1 passes the token and the error suites (some operations);
+// the Debian AWS CLI v2, older than the contract, is reported, not crashed.
 import { suite } from '../support/suite.ts';
 import * as assert from 'uvu/assert';
 import { runConformance, type ConformanceOptions } from '../../cli/runConformance.ts';
@@ -18,8 +18,10 @@ async function run(options: ConformanceOptions): Promise<Report> {
 }
 
 const [cliV1, noCliV1] = sdkPresent('aws-cli-v1');
-// A process per call, a second or more each on a loaded machine: each test judges the few checks
-// that tell most about a CLI, on as few calls as they need (the whole suites take minutes).
+// Each call still builds a fresh CLI driver, a few tenths of a second on a loaded machine, and each
+// run starts the adapter anew (it asks the CLI its version and model, a process each): each test
+// judges the few checks that tell most about a CLI, on as few calls as they need (the whole suites
+// take minutes).
 testIf(test, cliV1, noCliV1)('aws-cli-v1: the token filled, and the same on the CLI\'s own retries', async () => {
   const report = await run({ sdk: 'aws-cli-v1', checks: ['idempotency.sdk-fills-token', 'idempotency.retry-same-token'] });
   assert.match(report.target.name, /through AWS CLI 1\./);
