@@ -179,15 +179,21 @@ driver = None if python and re.match(r'python[\d.]*$', os.path.basename(python))
 
 
 class DriverFailed(Exception):
-    pass
+    """`sent`: the request reached the driver, which may have sent it on: it is not sent again."""
+    def __init__(self, message, sent=False):
+        super().__init__(message)
+        self.sent = sent
 
 
 def driver_line(deadline, request=None):
     """Send a request line (if any), then read the driver's one answer line by the deadline."""
-    try:
-        if request is not None:
+    if request is not None:
+        try:
             driver.stdin.write((json.dumps(request) + '\n').encode('utf-8'))
             driver.stdin.flush()
+        except OSError as e:
+            raise DriverFailed(str(e))
+    try:
         fd, chunks = driver.stdout.fileno(), []
         while not chunks or not chunks[-1].endswith(b'\n'):
             left = deadline - time.monotonic()
@@ -195,10 +201,10 @@ def driver_line(deadline, request=None):
                 raise subprocess.TimeoutExpired('aws_cli_driver.py', 0)
             chunks.append(os.read(fd, 1 << 16))
             if not chunks[-1]:
-                raise DriverFailed('it exited (%s)' % driver.poll())
+                raise DriverFailed('it exited (%s)' % driver.poll(), sent=request is not None)
         return json.loads(b''.join(chunks))
     except (OSError, ValueError) as e:
-        raise DriverFailed(str(e))
+        raise DriverFailed(str(e), sent=request is not None)
 
 
 def stop_driver():
@@ -229,6 +235,9 @@ def run_cli(command, env, timeout_s):
             sys.stderr.write('aws_cli_adapter: the CLI\'s driver kept in one interpreter failed (%s): a process per call from now on\n' % e)
             stop_driver()
             driver = False
+            # A request the driver may have sent is answered as a CLI that died during the call would be.
+            if getattr(e, 'sent', False):
+                return subprocess.CompletedProcess(command, 1, '', 'the CLI ended during the call: %s' % e)
     return subprocess.run(command, capture_output=True, text=True, env=env, timeout=timeout_s)
 
 
