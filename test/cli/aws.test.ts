@@ -218,7 +218,7 @@ aws('refuses to start without --allow-real-resources or without a region: exit 2
 
 aws('--plan prints the suites, stores and calls and exits 0 without any request reaching the target', async () => {
   const before = await lastSeq();
-  const r = await runCli([...awsArgs(), '--plan', '--seed', '3', '--runs', '2', '--shard', '1/4', '--suites', 'shape', '--max-stores', '10'], { timeoutMs: 60_000, env: env() });
+  const r = await runCliHere([...awsArgs(), '--plan', '--seed', '3', '--runs', '2', '--shard', '1/4', '--suites', 'shape', '--max-stores', '10'], { timeoutMs: 60_000, env: env() });
   assert.is(r.code, 0, r.stdout + r.stderr);
   assert.match(r.stdout, /Plan for --target aws with --seed 3; nothing was sent/);
   assert.match(r.stdout, /^ {2}shape +\d+ +\d+ +\d+$/m);
@@ -231,7 +231,7 @@ aws('--plan prints the suites, stores and calls and exits 0 without any request 
 
 aws('--max-stores: the run creates no more stores than the budget, skips the rest, and deletes what it made', async () => {
   const poller = pollRequests(await lastSeq());
-  const r = await runCli([...awsArgs(), '--suites', 'shape', '--seed', '14', '--runs', '2', '--max-stores', '3', '--report-dir', dir()], { timeoutMs: 60_000, env: env() });
+  const r = await runCliHere([...awsArgs(), '--suites', 'shape', '--seed', '14', '--runs', '2', '--max-stores', '3', '--report-dir', dir()], { timeoutMs: 60_000, env: env() });
   const requests = await poller.stop();
   assert.is(r.code, 0, r.stdout + r.stderr);
   assert.is(requests.filter((q) => q.operation === 'CreateSequenceStore' && q.response?.status === 200).length, 3);
