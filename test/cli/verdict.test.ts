@@ -10,7 +10,7 @@ import { suite } from '../support/suite.ts';
 import * as assert from 'uvu/assert';
 import { operations } from '../../specs/index.ts';
 import { runCli, runCliHere, type CliResult } from '../support/cli.ts';
-import { startEmulatorProcess } from '../support/emulatorProcess.ts';
+import { startEmulator } from '../../emulator/index.ts';
 import { readReport } from '../support/report.ts';
 
 const verdict = suite('cli: run exit codes mean what they say');
@@ -98,7 +98,7 @@ verdict('a replay value that matches no case tested nothing: exit 2, one line', 
 });
 
 verdict('--fail-on and --expect-failures: a SHOULD failure below the gate or expected does not fail the run; a stale expectation is said', async () => {
-  const emulator = await startEmulatorProcess(['--no-documented-limits']);
+  const emulator = await startEmulator({ host: '127.0.0.1', port: 0, behaviour: { enforceDocumentedLimits: false } });
   try {
     const args = ['run', '--endpoint', emulator.url, '--suites', 'validation', '--operations', 'CreateSequenceStore', '--runs', '2', '--seed', '3'];
     const gated = await runCli([...args, '--fail-on', 'must', '--report-dir', dir()], { timeoutMs: 120_000, env });
@@ -121,7 +121,7 @@ verdict('--fail-on and --expect-failures: a SHOULD failure below the gate or exp
     writeFileSync(file, 'validation.no-such-check  why\n');
     stoppedAtOnce(await runCliHere([...args, '--expect-failures', file], QUICK), /expected\.txt:1: no check validation\.no-such-check/);
   } finally {
-    await emulator.stop();
+    await emulator.close();
   }
 });
 
