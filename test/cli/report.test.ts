@@ -46,7 +46,7 @@ function refused(r: CliResult, message: RegExp): void {
 
 /**
  * The same refusal in this process: the command throws the UsageError whose message the CLI prints
- * as its one line with exit 2 (each of those is shown once over a real process by \`refused\`).
+ * as its one line with exit 2 (each of those is shown once through the whole command line by \`refused\`).
  */
 async function refusedHere(argv: string[], message: RegExp): Promise<void> {
   try {
