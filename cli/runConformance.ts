@@ -60,6 +60,11 @@ export interface ConformanceOptions extends TargetChoice {
    * where only which checks fail matters (mutate): the plain case fails the same checks.
    */
   readonly plainFailures?: boolean;
+  /**
+   * A failing property's case shrunk to a minimal one (default true); off where only which checks
+   * fail matters (mutate): shrinking runs the failing case's smaller variants one at a time.
+   */
+  readonly shrink?: boolean;
   /** Called as each call to the target ends, with its observation (each attempt is one wire exchange) and its time limit: for measuring a run. */
   readonly onCall?: (observation: Observation, timeoutMs: number) => void;
 }
@@ -183,6 +188,7 @@ export function engineOptions(settings: Settings, runId: string, options: Confor
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
     ...(options.plainFailures === false ? { plainFailures: false } : {}),
+    ...(options.shrink === false ? { shrink: false } : {}),
   };
 }
 

@@ -64,6 +64,8 @@ export interface EngineOptions {
   readonly record?: CaseRecorder;
   /** False: failing boundary cases are not run again made plain (BoundaryOptions.plainFailures). */
   readonly plainFailures?: boolean;
+  /** False: a property's first failing case is recorded as generated, not shrunk (runProperty). */
+  readonly shrink?: boolean;
   /** The ids of the checks judged (`--checks`); every check of the suites run when absent. */
   readonly checks?: ReadonlySet<string>;
 }
@@ -405,7 +407,13 @@ export async function runProperty(env: SuiteEnv, suite: Suite, propertyId: strin
     },
   );
   if (!firstFailed) return;
+  if (env.options.shrink === false) return recordUnshrunk(env, `${propertyId}@${seed}:${firstFailed.index}`, firstFailed.findings);
   await shrink(env, propertyId, cases, judge, options, seed, String(firstFailed.index), firstFailed.findings);
+}
+
+/** A failing case's failures under its own replay value: the case as generated. */
+function recordUnshrunk(env: SuiteEnv, replayValue: string, findings: Finding[]): void {
+  env.recorder.record(findings.filter((f) => f.status === 'failed'), replayValue, { keepAll: true });
 }
 
 /**
@@ -436,7 +444,7 @@ async function shrink(env: SuiteEnv, propertyId: string, cases: fc.Arbitrary<Cas
   } else if (details.failed && details.errorInstance) {
     throw details.errorInstance;
   } else if (found) {
-    env.recorder.record(found.filter((f) => f.status === 'failed'), `${propertyId}@${seed}:${path}`, { keepAll: true });
+    recordUnshrunk(env, `${propertyId}@${seed}:${path}`, found);
   }
 }
 

@@ -7,6 +7,9 @@
 //   fails that file, not CI (each test also has its own time limit: test/support/suite.ts).
 // - The slowest files start first (their durations of the last full run are kept under
 //   node_modules/.cache; a fresh clone reads test/typical-durations.json), so no core idles at the end.
+// - The quick files (known to take at most QUICK_MS) run together, a batch per process as uvu's own
+//   runner runs files (test/support/batch.ts): their tests take less than a process start (node,
+//   tsx and the modules, ~1 CPU-s each). Each test still has its own time limit.
 import { spawn } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -62,6 +65,8 @@ const count = (text: string, label: string) => Number(new RegExp(`${label}:\\s+(
 /** The typecheck's place in the queue: a job like a test file, one test in the counts. */
 const TYPECHECK = 'typecheck (tsc --noEmit)';
 const TYPECHECK_TYPICAL_MS = 12_000;
+/** A file known to take at most this long runs in a batch with the other quick files. */
+const QUICK_MS = 5_000;
 const tscBin = join(root, '..', 'node_modules', 'typescript', 'bin', 'tsc');
 
 /** The typecheck in a process of its own: passed when tsc exits 0, its messages printed otherwise. */
@@ -82,12 +87,17 @@ function runTypecheck(): Promise<FileResult> {
   });
 }
 
-/** One file in a process of its own; its output comes back whole, with its counts. */
+/** A batch of quick files: its name in the queue, and the files it runs. */
+const batches = new Map<string, string[]>();
+
+/** One file (or one batch of quick files) in a process of its own; its output comes back whole, with its counts. */
 function runFile(name: string): Promise<FileResult> {
   if (name === TYPECHECK) return runTypecheck();
   const started = performance.now();
+  const files = batches.get(name);
+  const args = files ? [join(root, 'support', 'batch.ts'), ...files.map((f) => join(root, f))] : [join(root, name)];
   return new Promise((done) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(root, name)], { cwd: join(root, '..'), stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, FORCE_COLOR: process.stdout.isTTY ? '1' : '0' } });
+    const child = spawn(process.execPath, ['--import', 'tsx', ...args], { cwd: join(root, '..'), stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, FORCE_COLOR: process.stdout.isTTY ? '1' : '0' } });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -120,8 +130,20 @@ const known = readDurations();
 const typical = JSON.parse(readFileSync(join(root, 'typical-durations.json'), 'utf8')) as Record<string, number>;
 const guess = (name: string) => (name === TYPECHECK ? TYPECHECK_TYPICAL_MS : (/^(cli|suites)\//.test(name) ? 30_000 : 2_000) + statSync(join(root, name)).size / 1e6);
 const expected = (name: string) => known[name] ?? (typical[name] !== undefined ? typical[name] * 1000 : guess(name));
+const isKnown = (name: string) => known[name] !== undefined || typical[name] !== undefined;
+const quick = names.filter((name) => isKnown(name) && expected(name) <= QUICK_MS);
+// As many batches as processes run at once, dealt longest first, so they end at about the same time.
+const batchCount = quick.length > 1 ? Math.min(jobs, Math.ceil(quick.length / 2)) : 0;
+const dealt: string[][] = Array.from({ length: batchCount }, () => []);
+for (const name of [...quick].sort((a, b) => expected(b) - expected(a))) dealt.reduce((least, b) => (sumOf(b) < sumOf(least) ? b : least)).push(name);
+function sumOf(files: readonly string[]): number {
+  return files.reduce((n, f) => n + expected(f), 0);
+}
+for (const [i, files] of dealt.entries()) batches.set(`quick files, batch ${i + 1} of ${batchCount} (${files.length} file${files.length === 1 ? '' : 's'})`, files.sort());
+const alone = batchCount ? names.filter((name) => !quick.includes(name)) : names;
+const expectedOf = (name: string) => (batches.has(name) ? sumOf(batches.get(name)!) : expected(name));
 // The typecheck runs beside the test files rather than before them: on 2 cores it no longer adds its whole time.
-const queue = [...names, ...(only.length === 0 ? [TYPECHECK] : [])].sort((a, b) => expected(b) - expected(a) || a.localeCompare(b));
+const queue = [...alone, ...batches.keys(), ...(only.length === 0 ? [TYPECHECK] : [])].sort((a, b) => expectedOf(b) - expectedOf(a) || a.localeCompare(b));
 const results: FileResult[] = [];
 const started = performance.now();
 await Promise.all(
@@ -130,15 +152,19 @@ await Promise.all(
   }),
 );
 
+// A batched file keeps the duration it had when it last ran alone.
 if (only.length === 0) {
   mkdirSync(dirname(durationsFile), { recursive: true });
-  writeFileSync(durationsFile, JSON.stringify(Object.fromEntries(results.map((r) => [r.name, Math.round(r.ms)]))));
+  const ranAlone = results.filter((r) => !batches.has(r.name)).map((r) => [r.name, Math.round(r.ms)]);
+  const stillBatched = Object.entries(known).filter(([name]) => quick.includes(name));
+  writeFileSync(durationsFile, JSON.stringify(Object.fromEntries([...stillBatched, ...ranAlone])));
 }
 const sum = (key: 'passed' | 'failed' | 'skipped') => results.reduce((n, r) => n + r[key], 0);
 const slowest = [...results].sort((a, b) => b.ms - a.ms).slice(0, 5);
-const files = results.filter((r) => r.name !== TYPECHECK).length;
-console.log(`\n${files} files${files < results.length ? ' and the typecheck' : ''} in ${((performance.now() - started) / 1000).toFixed(1)} s on ${jobs} processes; slowest: ${slowest.map((r) => `${r.name} ${(r.ms / 1000).toFixed(0)} s`).join(', ')}`);
-const failedFiles = results.filter((r) => r.failed > 0).map((r) => r.name);
+const files = results.filter((r) => r.name !== TYPECHECK).reduce((n, r) => n + (batches.get(r.name)?.length ?? 1), 0);
+const batched = batches.size ? ` (${quick.length} quick ones in ${batches.size} batch${batches.size === 1 ? '' : 'es'})` : '';
+console.log(`\n${files} files${batched}${only.length === 0 ? ' and the typecheck' : ''} in ${((performance.now() - started) / 1000).toFixed(1)} s on ${jobs} processes; slowest: ${slowest.map((r) => `${r.name} ${(r.ms / 1000).toFixed(0)} s`).join(', ')}`);
+const failedFiles = results.filter((r) => r.failed > 0).map((r) => (batches.has(r.name) ? `${r.name}: ${batches.get(r.name)!.join(', ')}` : r.name));
 if (failedFiles.length) console.log(`failed in: ${failedFiles.join(', ')}`);
 const [passed, failed, skipped] = [sum('passed'), sum('failed'), sum('skipped')];
 console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);

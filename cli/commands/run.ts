@@ -350,6 +350,8 @@ export async function main(argv: string[]): Promise<number> {
     return EXIT_OK;
   }
   if (sdks && sdks.length > 1) return runMatrix(sdks, options, (t) => process.stderr.write(t));
+  // Checked before the Ctrl-C handlers are set: a refusal leaves none behind.
+  const fixtureDir = typeof values['export-fixtures'] === 'string' ? await usableFixtureDir('run', values['export-fixtures']) : undefined;
 
   const abort = new AbortController();
   let signals = 0;
@@ -380,7 +382,6 @@ export async function main(argv: string[]): Promise<number> {
   process.on('SIGINT', interrupt);
   process.on('SIGTERM', interrupt);
   const runOptions: ConformanceOptions = { ...options, onProgress: progressPrinter(tty, (t) => process.stderr.write(t)), signal: abort.signal };
-  const fixtureDir = typeof values['export-fixtures'] === 'string' ? await usableFixtureDir('run', values['export-fixtures']) : undefined;
   try {
     const { report, reportFiles } = await runConformance(runOptions);
     if (tty) process.stderr.write('\r\x1b[2K');

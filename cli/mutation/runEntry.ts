@@ -44,8 +44,10 @@ export async function runEntry(entry: CatalogueEntry, seed: number, runs: number
     seed,
     runs,
     reportDir: false,
-    // The kill matrix needs which checks fail; a plain re-run of a failing case fails the same ones.
+    // The kill matrix needs which checks fail: a plain re-run of a failing case fails the same ones,
+    // and the first failing case of a property already names its checks.
     plainFailures: false,
+    shrink: false,
     onProgress(p) {
       done.set(`${p.suite}/${p.phase}`, p.done);
       if (firstFailure === undefined && p.failures > 0) firstFailure = [...done.values()].reduce((a, b) => a + b, 0);

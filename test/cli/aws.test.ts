@@ -6,9 +6,9 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { suite } from '../support/suite.ts';
 import * as assert from 'uvu/assert';
-import { createCore } from '../../emulator/index.ts';
+import { createCore, startEmulator, type RunningEmulator } from '../../emulator/index.ts';
+import { parseCredentialSpec } from '../../emulator/sigv4/verifier.ts';
 import { runCli, runCliHere, type CliResult } from '../support/cli.ts';
-import { startEmulatorProcess, type EmulatorProcess } from '../support/emulatorProcess.ts';
 import { projectRoot } from '../support/paths.ts';
 
 const aws = suite('cli: run --target aws, safe by construction');
@@ -30,7 +30,7 @@ interface Logged {
   response?: { status: number };
 }
 
-let emulator: EmulatorProcess;
+let emulator: RunningEmulator;
 let seed: { stores: StoreRecord[] };
 const env = () => ({ ...process.env, AWS_ACCESS_KEY_ID: 'AKID', AWS_SECRET_ACCESS_KEY: 'SECRET', AWS_REGION: 'us-east-1', CI: 'true', AWS_PROFILE: '', AWS_CONFIG_FILE: '/nonexistent', AWS_SHARED_CREDENTIALS_FILE: '/nonexistent' });
 const awsArgs = () => ['run', '--target', 'aws', '--allow-real-resources', '--endpoint', emulator.url, '--rate', '1000'];
@@ -137,7 +137,7 @@ async function when(condition: () => boolean | Promise<boolean>, what: string): 
 const runHoldsStores = async () => (await storesNow()).length >= seed.stores.length + 2;
 
 aws.before(async () => {
-  emulator = await startEmulatorProcess(['--verify-sigv4', '--credentials', 'AKID:SECRET']);
+  emulator = await startEmulator({ host: '127.0.0.1', port: 0, verifySigV4: true, credentials: [parseCredentialSpec('AKID:SECRET')] });
   // Other people's stores, made through an emulator core and loaded as the state.
   const core = createCore();
   for (const [name, tags] of [['lab A', { team: 'a' }], ['lab B', { team: 'b', project: 'x' }], ['lab C', {}]] as const) {
@@ -155,7 +155,7 @@ aws.after.each(async () => {
 });
 
 aws.after(async () => {
-  await emulator?.stop();
+  await emulator?.close();
 });
 
 aws('a run to the end (every suite, half the cases): exit 0, the seeded stores untouched, none of its own left', async () => {
@@ -218,7 +218,7 @@ aws('refuses to start without --allow-real-resources or without a region: exit 2
 
 aws('--plan prints the suites, stores and calls and exits 0 without any request reaching the target', async () => {
   const before = await lastSeq();
-  const r = await runCli([...awsArgs(), '--plan', '--seed', '3', '--runs', '2', '--shard', '1/4', '--suites', 'shape', '--max-stores', '10'], { timeoutMs: 60_000, env: env() });
+  const r = await runCliHere([...awsArgs(), '--plan', '--seed', '3', '--runs', '2', '--shard', '1/4', '--suites', 'shape', '--max-stores', '10'], { timeoutMs: 60_000, env: env() });
   assert.is(r.code, 0, r.stdout + r.stderr);
   assert.match(r.stdout, /Plan for --target aws with --seed 3; nothing was sent/);
   assert.match(r.stdout, /^ {2}shape +\d+ +\d+ +\d+$/m);
@@ -231,7 +231,7 @@ aws('--plan prints the suites, stores and calls and exits 0 without any request 
 
 aws('--max-stores: the run creates no more stores than the budget, skips the rest, and deletes what it made', async () => {
   const poller = pollRequests(await lastSeq());
-  const r = await runCli([...awsArgs(), '--suites', 'shape', '--seed', '14', '--runs', '2', '--max-stores', '3', '--report-dir', dir()], { timeoutMs: 60_000, env: env() });
+  const r = await runCliHere([...awsArgs(), '--suites', 'shape', '--seed', '14', '--runs', '2', '--max-stores', '3', '--report-dir', dir()], { timeoutMs: 60_000, env: env() });
   const requests = await poller.stop();
   assert.is(r.code, 0, r.stdout + r.stderr);
   assert.is(requests.filter((q) => q.operation === 'CreateSequenceStore' && q.response?.status === 200).length, 3);

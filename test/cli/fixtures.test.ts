@@ -13,7 +13,7 @@ import { parseBaseline, serialiseBaseline } from '../../reports/baseline/format.
 import { FIXTURE_SCHEMA } from '../../reports/fixtures/format.ts';
 import { SKIP_REASONS } from '../../reports/fixtures/fromRecording.ts';
 import { projectRoot } from '../support/paths.ts';
-import { runCli } from '../support/cli.ts';
+import { runCli, runCliHere } from '../support/cli.ts';
 
 const fixtures = suite('cli: --export-fixtures');
 const dir = () => mkdtempSync(join(tmpdir(), 'omics-fixtures-'));
@@ -171,7 +171,7 @@ const ALLOWED_SKIPS: readonly string[] = [SKIP_REASONS.skipped, SKIP_REASONS.noC
 fixtures('every recorded case that got answers is a fixture, shared-store cases with setup steps, and each replays against a fresh emulator with plain fetch to the recorded answers', async () => {
   const out = dir();
   const file = join(dir(), 'baseline.json');
-  const r = await runCli(['record', '--baseline', file, ...RECORDED, '--timeout-ms', '60000', '--export-fixtures', out], LIMIT);
+  const r = await runCliHere(['record', '--baseline', file, ...RECORDED, '--timeout-ms', '60000', '--export-fixtures', out], LIMIT);
   assert.is(r.code, 0, r.stdout + r.stderr);
   const recorded = Object.keys(parseBaseline(readFileSync(file, 'utf8'), file).cases).length;
   const line = /^fixtures: (\d+) of (\d+) recorded cases in [^(\n]+(?:\(not exported: (.+)\))?$/m.exec(r.stdout);
@@ -229,7 +229,7 @@ fixtures('diff --export-fixtures: each case the targets answered differently, ex
   const mutant = await startEmulator({ host: '127.0.0.1', port: 0, deviations: { replacedOutputMembers: { GetSequenceStore: { name: 'not what was asked for' } } } });
   const out = dir();
   try {
-    const r = await runCli(['diff', '--a', 'emulator', '--b', `endpoint=${mutant.url}`, '--suites', 'validation', '--operations', 'GetSequenceStore', '--runs', '1', '--seed', '3', '--timeout-ms', '60000', '--report-dir', dir(), '--export-fixtures', out], LIMIT);
+    const r = await runCliHere(['diff', '--a', 'emulator', '--b', `endpoint=${mutant.url}`, '--suites', 'validation', '--operations', 'GetSequenceStore', '--runs', '1', '--seed', '3', '--timeout-ms', '60000', '--report-dir', dir(), '--export-fixtures', out], LIMIT);
     assert.is(r.code, 1, r.stdout + r.stderr);
     const line = /^fixtures: (\d+) of (\d+) differing cases in /m.exec(r.stdout);
     assert.ok(line && Number(line[1]) >= 1 && line[1] === line[2], r.stdout);
@@ -256,7 +256,7 @@ fixtures('verify --export-fixtures: each case the target answered otherwise than
   const mutant = await startEmulator({ host: '127.0.0.1', port: 0, deviations: { replacedOutputMembers: { GetSequenceStore: { name: 'not what was asked for' } } } });
   const out = dir();
   try {
-    const r = await runCli(['verify', '--baseline', file, '--endpoint', mutant.url, '--timeout-ms', '60000', '--report-dir', dir(), '--export-fixtures', out], LIMIT);
+    const r = await runCliHere(['verify', '--baseline', file, '--endpoint', mutant.url, '--timeout-ms', '60000', '--report-dir', dir(), '--export-fixtures', out], LIMIT);
     assert.is(r.code, 1, r.stdout + r.stderr);
     const line = /^fixtures: (\d+) of (\d+) differing cases in /m.exec(r.stdout);
     assert.ok(line && Number(line[1]) >= 1, r.stdout);

@@ -31,7 +31,7 @@ record.before(async () => {
 
 record('the same seed recorded twice on fresh emulators gives byte-identical baselines, whatever the concurrency; no id, time or random value is left', async () => {
   const again = join(dir(), 'again.json');
-  const r = await runCli(['record', '--baseline', again, ...SELECTION, '--concurrency', '1'], LIMIT);
+  const r = await runCliHere(['record', '--baseline', again, ...SELECTION, '--concurrency', '1'], LIMIT);
   assert.is(r.code, 0, r.stdout + r.stderr);
   assert.match(r.stdout, /^omics-conformance record: \d+ cases \(\d+ calls\) from the emulator target, seed 11/m);
   assert.ok(readFileSync(again, 'utf8') === state.text, 'the two baselines differ');
@@ -60,7 +60,9 @@ record('the same seed recorded twice on fresh emulators gives byte-identical bas
 
 record('verify on the emulator and on the mock target: no difference (what the mock cannot take is listed as not compared)', async () => {
   const out = dir();
-  const [onEmulator, onMock] = await Promise.all([runCli(['verify', '--baseline', state.file, '--report-dir', out], LIMIT), runCli(['verify', '--baseline', state.file, '--target', 'mock', '--report-dir', dir()], LIMIT)]);
+  // One after the other, in this process: each verify stands alone.
+  const onEmulator = await runCliHere(['verify', '--baseline', state.file, '--report-dir', out], LIMIT);
+  const onMock = await runCliHere(['verify', '--baseline', state.file, '--target', 'mock', '--report-dir', dir()], LIMIT);
   assert.is(onEmulator.code, 0, onEmulator.stdout + onEmulator.stderr);
   assert.match(onEmulator.stdout, /^\d+ cases compared, 0 differences$/m);
   const report = JSON.parse(readFileSync(join(out, 'differences.json'), 'utf8')) as DifferenceReport;

@@ -46,7 +46,7 @@ function refused(r: CliResult, message: RegExp): void {
 
 /**
  * The same refusal in this process: the command throws the UsageError whose message the CLI prints
- * as its one line with exit 2 (each of those is shown once over a real process by \`refused\`).
+ * as its one line with exit 2 (each of those is shown once through the whole command line by \`refused\`).
  */
 async function refusedHere(argv: string[], message: RegExp): Promise<void> {
   try {
@@ -125,12 +125,12 @@ test('report merge refuses shards of different seeds, runs, suites or checks, a 
 test('report render writes the other formats again from report.json, as the run wrote them; it refuses what is not a report of this version', async () => {
   const copy = dir();
   cpSync(join(shards[0]!, 'report.json'), join(copy, 'report.json'));
-  const r = await runCli(['report', 'render', copy], { timeoutMs: 60_000 });
+  const r = await runCliHere(['report', 'render', copy], { timeoutMs: 60_000 });
   assert.is(r.code, 0, r.stdout + r.stderr);
   assert.equal(readdirSync(copy).sort(), ['junit.xml', 'report.html', 'report.json', 'summary.md']);
   for (const f of ['junit.xml', 'summary.md', 'report.html']) assert.is(readFileSync(join(copy, f), 'utf8'), readFileSync(join(shards[0]!, f), 'utf8'), f);
   const elsewhere = join(dir(), 'rendered');
-  const md = await runCli(['report', 'render', join(copy, 'report.json'), '--report-dir', elsewhere, '--reporters', 'md'], { timeoutMs: 60_000 });
+  const md = await runCliHere(['report', 'render', join(copy, 'report.json'), '--report-dir', elsewhere, '--reporters', 'md'], { timeoutMs: 60_000 });
   assert.is(md.code, 0, md.stderr);
   assert.equal(readdirSync(elsewhere), ['summary.md']);
 

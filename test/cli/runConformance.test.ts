@@ -13,10 +13,11 @@ api('the README example: the validation suite passes against the embedded emulat
   assert.ok(report.summary.passed > 0);
 });
 
-api('a failure comes back with --replay: the boundary case and the shrunk property case', async () => {
+api('a failure comes back with --replay: the boundary case, the shrunk property case, and unshrunk the case as generated', async () => {
   const emulator = { deviations: { unenforcedRules: ['CreateSequenceStore:name:length.max'] } };
   const base = { suites: ['validation'], operations: ['CreateSequenceStore'], runs: 10, seed: 3, reportDir: false as const, emulator };
-  const first = (await runConformance(base)).report.checks.find((c) => c.id === 'validation.rejects-invalid')!;
+  const calls = { shrunk: 0, unshrunk: 0 };
+  const first = (await runConformance({ ...base, onCall: () => calls.shrunk++ })).report.checks.find((c) => c.id === 'validation.rejects-invalid')!;
   const boundary = first.failures.find((f) => f.case.phase === 'boundary')!;
   const again = (await runConformance({ ...base, replay: boundary.replay })).report.checks.find((c) => c.id === 'validation.rejects-invalid')!;
   assert.is(again.counts.failed, 1);
@@ -34,6 +35,16 @@ api('a failure comes back with --replay: the boundary case and the shrunk proper
   const fixed = (await runConformance({ ...base, emulator: {}, replay: random!.replay })).report;
   assert.is(fixed.summary.failed, 0);
   assert.is(Math.max(...fixed.checks.map((c) => c.cases)), 1);
+
+  // Unshrunk (mutate's setting): the same checks fail, the property's failure is its first failing
+  // case as generated, and that case's replay reproduces it.
+  const unshrunk = (await runConformance({ ...base, shrink: false, onCall: () => calls.unshrunk++ })).report;
+  assert.equal(unshrunk.checks.filter((c) => c.status === 'failed').map((c) => c.id), [first.id]);
+  const asGenerated = unshrunk.checks.find((c) => c.id === first.id)!.failures.find((f) => f.case.phase === 'random')!;
+  assert.match(asGenerated.replay, /^validation\/CreateSequenceStore\/invalid@-?\d+:\d+$/);
+  assert.ok(calls.unshrunk < calls.shrunk, `no shrink steps ran (${calls.unshrunk} calls, ${calls.shrunk} with shrinking)`);
+  const again2 = (await runConformance({ ...base, replay: asGenerated.replay })).report.checks.find((c) => c.id === first.id)!;
+  assert.is(again2.failures[0]!.case.label, asGenerated.case.label);
 });
 
 api("used as a library, it prints nothing of the SDK's own into the user's output (no Node-version warning)", async () => {

@@ -10,7 +10,7 @@ import { suite } from '../support/suite.ts';
 import * as assert from 'uvu/assert';
 import { operations } from '../../specs/index.ts';
 import { runCli, runCliHere, type CliResult } from '../support/cli.ts';
-import { startEmulatorProcess } from '../support/emulatorProcess.ts';
+import { startEmulator } from '../../emulator/index.ts';
 import { readReport } from '../support/report.ts';
 
 const verdict = suite('cli: run exit codes mean what they say');
@@ -37,7 +37,7 @@ async function serving(handler: Parameters<typeof createServer>[1]): Promise<{ u
 verdict('AWS_ENDPOINT_URL_OMICS selects the endpoint target: a closed port is unreachable, exit 2', async () => {
   const { server, url } = await serving(() => undefined);
   await new Promise<void>((ok) => server.close(() => ok()));
-  const r = await runCli(['run', '--report-dir', dir()], { ...QUICK, env: { ...env, AWS_ENDPOINT_URL_OMICS: url } });
+  const r = await runCliHere(['run', '--report-dir', dir()], { ...QUICK, env: { ...env, AWS_ENDPOINT_URL_OMICS: url } });
   stoppedAtOnce(r, new RegExp(`cannot reach the endpoint target at ${url}: nothing answers at 127\\.0\\.0\\.1:\\d+ \\(connection refused\\)`));
 });
 
@@ -63,7 +63,7 @@ verdict('a server that is not HealthOmics is named for what it answered, exit 2'
 verdict('https:// to a plain-HTTP server is a TLS sentence, not an OpenSSL line', async () => {
   const { url, server } = await serving((_q, s) => s.end('{}'));
   try {
-    const r = await runCli(['run', '--endpoint', url.replace('http:', 'https:'), '--report-dir', dir()], QUICK);
+    const r = await runCliHere(['run', '--endpoint', url.replace('http:', 'https:'), '--report-dir', dir()], QUICK);
     stoppedAtOnce(r, /the TLS handshake failed: the server at 127\.0\.0\.1:\d+ does not speak TLS \(is it plain http:\/\/\?\)/);
     assert.not.match(r.stderr, /SSL routines|ssl3_get_record/);
   } finally {
@@ -98,7 +98,7 @@ verdict('a replay value that matches no case tested nothing: exit 2, one line', 
 });
 
 verdict('--fail-on and --expect-failures: a SHOULD failure below the gate or expected does not fail the run; a stale expectation is said', async () => {
-  const emulator = await startEmulatorProcess(['--no-documented-limits']);
+  const emulator = await startEmulator({ host: '127.0.0.1', port: 0, behaviour: { enforceDocumentedLimits: false } });
   try {
     const args = ['run', '--endpoint', emulator.url, '--suites', 'validation', '--operations', 'CreateSequenceStore', '--runs', '2', '--seed', '3'];
     const gated = await runCli([...args, '--fail-on', 'must', '--report-dir', dir()], { timeoutMs: 120_000, env });
@@ -109,7 +109,7 @@ verdict('--fail-on and --expect-failures: a SHOULD failure below the gate or exp
     const file = join(dir(), 'expected.txt');
     writeFileSync(file, '# known\nvalidation.rejects-documented-limit  this emulator runs without the documented limits\nvalidation.rejects-invalid  listed to see it reported stale\n');
     const out = dir();
-    const expected = await runCli([...args, '--expect-failures', file, '--report-dir', out], { timeoutMs: 120_000, env });
+    const expected = await runCliHere([...args, '--expect-failures', file, '--report-dir', out], { timeoutMs: 120_000, env });
     assert.is(expected.code, 0, expected.stdout + expected.stderr);
     assert.match(expected.stdout, /^\d+ passed, 1 failed \(1 expected\)$/m);
     assert.match(expected.stdout, /expected failure validation\.rejects-documented-limit: this emulator runs without the documented limits/);
@@ -121,7 +121,7 @@ verdict('--fail-on and --expect-failures: a SHOULD failure below the gate or exp
     writeFileSync(file, 'validation.no-such-check  why\n');
     stoppedAtOnce(await runCliHere([...args, '--expect-failures', file], QUICK), /expected\.txt:1: no check validation\.no-such-check/);
   } finally {
-    await emulator.stop();
+    await emulator.close();
   }
 });
 

@@ -13,7 +13,7 @@ import type { CallView } from '../../reports/baseline/callView.ts';
 import { serialiseBaseline, type Baseline } from '../../reports/baseline/format.ts';
 import { pathText } from '../../reports/baseline/path.ts';
 import type { DifferenceReport } from '../../reports/differences/report.ts';
-import { runCli, type CliResult } from '../support/cli.ts';
+import { runCli, runCliHere } from '../support/cli.ts';
 
 const verify = suite('cli: verify and diff against mutants');
 const dir = () => mkdtempSync(join(tmpdir(), 'omics-verify-'));
@@ -91,11 +91,9 @@ verify('a divergences file accepts a difference, with its reason; once the devia
   const endpoint = await mutantEndpoint(reworded);
   const [withDeviation, fixed] = [dir(), dir()];
   try {
-    const runs = await Promise.all([
-      runCli(['verify', '--baseline', state.file, '--endpoint', endpoint.url, '--accept', accept, '--timeout-ms', '60000', '--report-dir', withDeviation], LIMIT),
-      runCli(['verify', '--baseline', state.file, '--accept', accept, '--timeout-ms', '60000', '--report-dir', fixed], LIMIT),
-    ]);
-    const [r, stale] = runs as [CliResult, CliResult];
+    // One after the other, in this process: each verify stands alone.
+    const r = await runCliHere(['verify', '--baseline', state.file, '--endpoint', endpoint.url, '--accept', accept, '--timeout-ms', '60000', '--report-dir', withDeviation], LIMIT);
+    const stale = await runCliHere(['verify', '--baseline', state.file, '--accept', accept, '--timeout-ms', '60000', '--report-dir', fixed], LIMIT);
     assert.is(r.code, 0, r.stdout + r.stderr);
     assert.match(r.stdout, /^ {2}accepted cases\[".+"\]\.calls\[\d+\]\.error\.message \(value\): the emulator words messages differently$/m);
     assert.match(r.stdout, new RegExp(`^\\d+ cases compared, 0 differences, ${unaccepted.differences.length} accepted$`, 'm'));

@@ -1,14 +1,16 @@
-// `omics-conformance emulator`: prints its URL, serves, stops cleanly on SIGTERM; bad flags exit 2.
+// `omics-conformance emulator`: prints its URL, serves, stops cleanly on SIGTERM (the installed command,
+// a process of its own); bad flags exit 2 (in this process: cli/main.ts runs the same function).
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { suite } from '../support/suite.ts';
 import * as assert from 'uvu/assert';
 import { projectRoot } from '../support/paths.ts';
 import { unicodeVersions } from '../../specs/index.ts';
+import { runCliHere } from '../support/cli.ts';
 import { rawRequest } from './helpers.ts';
 
 const test = suite('cli: omics-conformance emulator');
-const main = join(projectRoot, 'cli', 'main.ts');
+const installed = join(projectRoot, 'cli', 'omics-conformance.js');
 
 interface Exit {
   code: number | null;
@@ -17,7 +19,7 @@ interface Exit {
 }
 
 function start(args: string[]) {
-  const child = spawn(process.execPath, ['--import', 'tsx', main, 'emulator', ...args], { cwd: projectRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [installed, 'emulator', ...args], { cwd: projectRoot, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
@@ -50,19 +52,20 @@ test('prints the URL, serves the API, and exits 0 on SIGTERM', async () => {
 
 test('bad flags: one clear line on stderr and exit 2', async () => {
   // A state file under a regular file cannot be written (as root, too): refused at start-up.
-  const cases = [['--port', 'abc'], ['--bogus'], ['--faults', 'rate=7'], ['--account', '12'], ['--unicode-version', '5.0'], ['--state-file', join(main, 'state.json')]];
-  const exits = await Promise.all(cases.map((args) => start(args).exited));
+  const cases = [['--port', 'abc'], ['--bogus'], ['--faults', 'rate=7'], ['--account', '12'], ['--unicode-version', '5.0'], ['--state-file', join(installed, 'state.json')]];
+  const exits: Exit[] = [];
+  for (const args of cases) exits.push(await runCliHere(['emulator', ...args]));
   for (const [i, exit] of exits.entries()) {
     const args = cases[i]!;
     assert.is(exit.code, 2, `${args.join(' ')}: ${exit.stderr}`);
     assert.is(exit.stderr.trim().split('\n').length, 1, exit.stderr);
     assert.match(exit.stderr, /^omics-conformance: /);
   }
-  assert.match(exits.at(-1)!.stderr, /^omics-conformance: emulator: cannot read the state file .*main\.ts\/state\.json: ENOTDIR/);
+  assert.match(exits.at(-1)!.stderr, /^omics-conformance: emulator: cannot read the state file .*omics-conformance\.js\/state\.json: ENOTDIR/);
 });
 
 test('--unicode-version: names the versions it knows when given another; judges names by the one it is given', async () => {
-  const bad = await start(['--unicode-version', '99.0']).exited;
+  const bad = await runCliHere(['emulator', '--unicode-version', '99.0']);
   assert.is(bad.code, 2);
   assert.match(bad.stderr, new RegExp(`must be one of ${unicodeVersions.join(', ').replace(/\./g, '\\.')}, got '99\\.0'`));
   const run = start(['--port', '0', '--unicode-version', '14.0.0']);
