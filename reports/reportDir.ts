@@ -41,10 +41,18 @@ async function kindOf(path: string): Promise<'dir' | 'other' | 'missing'> {
   }
 }
 
+/** The option that named a directory, and what goes there: for the error's words. */
+export interface DirUse {
+  readonly option: string;
+  readonly contents: string;
+}
+
+const REPORTS: DirUse = { option: '--report-dir', contents: 'reports' };
+
 /** Makes `dir` (and its missing parents) and writes a probe file in it; the absolute path on success. */
-export async function prepareReportDir(dir: string): Promise<string> {
+export async function prepareReportDir(dir: string, use: DirUse = REPORTS): Promise<string> {
   const path = resolve(dir);
-  const fail = (err: unknown, at: string) => new ReportDirError(`--report-dir ${dir}: cannot write reports there (${reason(err)}${at !== path ? ` at ${at}` : ''})`);
+  const fail = (err: unknown, at: string) => new ReportDirError(`${use.option} ${dir}: cannot write ${use.contents} there (${reason(err)}${at !== path ? ` at ${at}` : ''})`);
   const missing: string[] = [];
   let at = path;
   for (;;) {

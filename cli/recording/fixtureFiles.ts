@@ -17,9 +17,9 @@ import type { RecordingRun } from './recordRun.ts';
 /** The directory, made and proven writable before anything runs. */
 export async function usableFixtureDir(command: string, dir: string): Promise<string> {
   try {
-    return await prepareReportDir(dir);
+    return await prepareReportDir(dir, { option: '--export-fixtures', contents: 'fixtures' });
   } catch (err) {
-    if (err instanceof ReportDirError) throw new UsageError(`${command}: --export-fixtures ${err.message}`);
+    if (err instanceof ReportDirError) throw new UsageError(`${command}: ${err.message}`);
     throw err;
   }
 }

@@ -84,9 +84,10 @@ verdict('options are checked before anything runs: ranges, negative numbers, emp
   for (const [args, pattern] of bad) stoppedAtOnce(await runCliHere(['run', ...args], QUICK), pattern);
 });
 
-verdict('a report folder that cannot be written stops the run before the first call, exit 2', async () => {
+verdict('a report or fixture folder that cannot be written stops the run before the first call, exit 2', async () => {
   stoppedAtOnce(await runCliHere(['run', '--report-dir', '/proc/omics-conformance-x'], QUICK), /--report-dir \/proc\/omics-conformance-x: cannot write reports there/);
   stoppedAtOnce(await runCliHere(['run', '--report-dir', '/etc/passwd/x'], QUICK), /--report-dir \/etc\/passwd\/x: cannot write reports there \(a part of the path is a file, not a directory at \/etc\/passwd\)/);
+  stoppedAtOnce(await runCliHere(['run', '--export-fixtures', '/etc/passwd/x', '--report-dir', dir()], QUICK), /^omics-conformance: run: --export-fixtures \/etc\/passwd\/x: cannot write fixtures there \(a part of the path is a file, not a directory at \/etc\/passwd\)$/m);
 });
 
 verdict('a replay value that matches no case tested nothing: exit 2, one line', async () => {
