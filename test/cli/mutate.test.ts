@@ -10,7 +10,8 @@ import * as assert from 'uvu/assert';
 import type { MutationReport } from '../../reports/mutation.ts';
 import { runCli, runCliHere } from '../support/cli.ts';
 
-const test = suite('cli: omics-conformance mutate');
+// The sample takes about 100 s on a loaded 2-core CI: its limit is the command's own, not the default 240 s.
+const test = suite('cli: omics-conformance mutate', undefined, { timeLimitMs: 600_000 });
 
 test('--list names the catalogue; an unknown entry is a usage error naming it', async () => {
   const list = await runCli(['mutate', '--list']);

@@ -6,11 +6,11 @@ import { suite as uvuSuite, type Callback, type Test } from 'uvu';
 
 export const TEST_TIME_LIMIT_MS = Number(process.env.OMICS_TEST_TIME_LIMIT_MS) || 240_000;
 
-function limited<T>(what: string, handler: Callback<T>): Callback<T> {
+function limited<T>(what: string, handler: Callback<T>, limitMs: number): Callback<T> {
   return async (context) => {
     let timer: NodeJS.Timeout | undefined;
     const expired = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`${what} did not finish within ${TEST_TIME_LIMIT_MS / 1000} s`)), TEST_TIME_LIMIT_MS);
+      timer = setTimeout(() => reject(new Error(`${what} did not finish within ${limitMs / 1000} s`)), limitMs);
     });
     try {
       await Promise.race([Promise.resolve().then(() => handler(context)), expired]);
@@ -20,11 +20,16 @@ function limited<T>(what: string, handler: Callback<T>): Callback<T> {
   };
 }
 
-export function suite<T = Record<string, unknown>>(title = '', context?: T): Test<T> {
+/**
+ * `timeLimitMs`: for a suite whose tests are known to be long (a whole `mutate` sample), a limit of
+ * its own; OMICS_TEST_TIME_LIMIT_MS, when set, still wins.
+ */
+export function suite<T = Record<string, unknown>>(title = '', context?: T, options: { timeLimitMs?: number } = {}): Test<T> {
+  const limitMs = process.env.OMICS_TEST_TIME_LIMIT_MS ? TEST_TIME_LIMIT_MS : Math.max(TEST_TIME_LIMIT_MS, options.timeLimitMs ?? 0);
   const inner = uvuSuite<T>(title, context);
-  const hook = (name: string, register: (h: Callback<T>) => void) => (h: Callback<T>) => register(limited(`${title}: ${name}`, h));
-  const test = ((name: string, handler: Callback<T>) => inner(name, limited(`${title}: "${name}"`, handler))) as Test<T>;
-  test.only = (name, handler) => inner.only(name, limited(`${title}: "${name}"`, handler));
+  const hook = (name: string, register: (h: Callback<T>) => void) => (h: Callback<T>) => register(limited(`${title}: ${name}`, h, limitMs));
+  const test = ((name: string, handler: Callback<T>) => inner(name, limited(`${title}: "${name}"`, handler, limitMs))) as Test<T>;
+  test.only = (name, handler) => inner.only(name, limited(`${title}: "${name}"`, handler, limitMs));
   test.skip = inner.skip;
   test.run = inner.run;
   test.before = Object.assign(hook('before', inner.before), { each: hook('before each', inner.before.each) });
