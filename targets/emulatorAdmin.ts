@@ -33,9 +33,12 @@ export function inProcessAdmin(core: EmulatorCore): EmulatorAdmin {
   };
 }
 
-function adminRoute(endpoint: string, timeoutMs: number): EmulatorAdmin {
+/** One request to `endpoint`'s admin route, within `timeoutMs`: its JSON answer; an error for any status but 2xx. */
+export type AdminSend = (method: string, path: string, body?: unknown) => Promise<unknown>;
+
+export function adminSender(endpoint: string, timeoutMs: number): AdminSend {
   const base = `${endpoint}${ADMIN_PREFIX}`;
-  const send = async (method: string, path: string, body?: unknown): Promise<unknown> => {
+  return async (method, path, body) => {
     const res = await fetch(`${base}${path}`, {
       method,
       signal: AbortSignal.timeout(timeoutMs),
@@ -45,10 +48,15 @@ function adminRoute(endpoint: string, timeoutMs: number): EmulatorAdmin {
     if (!res.ok) throw new Error(`${method} ${base}${path} answered ${res.status}: ${text.slice(0, 200)}`);
     return text ? JSON.parse(text) : undefined;
   };
+}
+
+/** The controls over `endpoint`'s admin route (see emulatorAdminAt for whether it has one). */
+export function adminRoute(endpoint: string, timeoutMs: number): EmulatorAdmin {
+  const send = adminSender(endpoint, timeoutMs);
   // JSON has no undefined: the admin route reads null as "no limit".
   const asJson = (change: BehaviourChange) => Object.fromEntries(Object.entries(change).map(([k, v]) => [k, v === undefined ? null : v]));
   return {
-    via: base,
+    via: `${endpoint}${ADMIN_PREFIX}`,
     plan: async () => (await send('GET', '/faults')) as FaultPlan,
     addScript: async (script) => void (await send('POST', '/faults', { script })),
     replacePlan: async (plan) => {
@@ -60,7 +68,8 @@ function adminRoute(endpoint: string, timeoutMs: number): EmulatorAdmin {
   };
 }
 
-async function exposesAdminRoute(endpoint: string): Promise<boolean> {
+/** Whether `endpoint` answers `GET /_emulator/health` as our emulator does. */
+export async function exposesAdminRoute(endpoint: string): Promise<boolean> {
   try {
     const res = await fetch(`${endpoint}${ADMIN_PREFIX}/health`, { signal: AbortSignal.timeout(ADMIN_PROBE_TIMEOUT_MS) });
     if (!res.ok) return false;

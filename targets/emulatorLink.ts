@@ -5,6 +5,7 @@
 import { ADMIN_PREFIX, type FaultPlan, type LoggedRequest, type RunningEmulator } from '../emulator/index.ts';
 import type { ErrorName, OperationName } from '../specs/index.ts';
 import type { WireExchange } from './types.ts';
+import { adminRoute, adminSender, exposesAdminRoute, inProcessAdmin, type EmulatorAdmin } from './emulatorAdmin.ts';
 
 export interface EmulatorLink {
   /** `in process`, or the admin route's URL. */
@@ -36,76 +37,44 @@ export function exchangeOf(entry: LoggedRequest): WireExchange {
   return r ? { request, response: { status: r.status, headers: r.headers ?? {}, body: r.body ?? '' } } : { request };
 }
 
-interface Controls {
-  entries(since: number): Promise<readonly LoggedRequest[]>;
-  plan(): Promise<FaultPlan>;
-  addScript(script: FaultPlan['script']): Promise<void>;
-  replacePlan(plan: FaultPlan): Promise<void>;
-}
+/** The fault controls a link scripts first attempts with: our emulator's admin, in process or over its route. */
+type FaultControls = Pick<EmulatorAdmin, 'plan' | 'addScript' | 'replacePlan'>;
 
 const pending = (plan: FaultPlan) => plan.script.reduce((n, s) => n + s.count, 0);
 
-function linkOver(via: string, controls: Controls): EmulatorLink {
+function linkOver(via: string, faults: FaultControls, entries: (since: number) => Promise<readonly LoggedRequest[]>): EmulatorLink {
   let seen = 0;
   return {
     via,
     async mark() {
-      const entries = await controls.entries(seen);
-      seen = Math.max(seen, ...entries.map((e) => e.seq));
+      const logged = await entries(seen);
+      seen = Math.max(seen, ...logged.map((e) => e.seq));
       return seen;
     },
     async exchangesSince(seq) {
-      const entries = await controls.entries(seq);
-      seen = Math.max(seen, ...entries.map((e) => e.seq));
-      return entries.map(exchangeOf);
+      const logged = await entries(seq);
+      seen = Math.max(seen, ...logged.map((e) => e.seq));
+      return logged.map(exchangeOf);
     },
     async withFirstAttemptsFailing(operation, errors, work) {
-      const before = await controls.plan();
-      await controls.addScript(errors.map((error) => ({ operation, error, count: 1 })));
+      const before = await faults.plan();
+      await faults.addScript(errors.map((error) => ({ operation, error, count: 1 })));
       try {
         return await work();
       } finally {
-        if (pending(await controls.plan()) > pending(before)) await controls.replacePlan(before);
+        if (pending(await faults.plan()) > pending(before)) await faults.replacePlan(before);
       }
     },
   };
 }
 
 export function inProcessLink(emulator: RunningEmulator): EmulatorLink {
-  const { core, requestLog } = emulator;
-  return linkOver('in process', {
-    entries: async (since) => requestLog.entries({ since }),
-    plan: async () => core.faults.plan(),
-    addScript: async (script) => core.faults.configure({ script }),
-    replacePlan: async (plan) => {
-      core.faults.clear();
-      core.faults.configure(plan);
-    },
-  });
+  return linkOver('in process', inProcessAdmin(emulator.core), async (since) => emulator.requestLog.entries({ since }));
 }
 
 /** The link over `endpoint`'s admin route; undefined when the endpoint does not answer it as our emulator. */
 export async function adminRouteLink(endpoint: string): Promise<EmulatorLink | undefined> {
-  const base = `${endpoint}${ADMIN_PREFIX}`;
-  const send = async (method: string, path: string, body?: unknown): Promise<unknown> => {
-    const res = await fetch(`${base}${path}`, { method, signal: AbortSignal.timeout(ADMIN_TIMEOUT_MS), ...(body !== undefined ? { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } } : {}) });
-    const text = await res.text();
-    if (!res.ok) throw new Error(`${method} ${base}${path} answered ${res.status}: ${text.slice(0, 200)}`);
-    return text ? JSON.parse(text) : undefined;
-  };
-  try {
-    const health = (await send('GET', '/health')) as { ok?: unknown };
-    if (health?.ok !== true) return undefined;
-  } catch {
-    return undefined;
-  }
-  return linkOver(base, {
-    entries: async (since) => ((await send('GET', `/requests?since=${since}`)) as { requests: LoggedRequest[] }).requests,
-    plan: async () => (await send('GET', '/faults')) as FaultPlan,
-    addScript: async (script) => void (await send('POST', '/faults', { script })),
-    replacePlan: async (plan) => {
-      await send('DELETE', '/faults');
-      await send('POST', '/faults', { rate: plan.rate, errors: plan.errors, operations: plan.operations, latencyMs: plan.latencyMs, script: plan.script });
-    },
-  });
+  if (!(await exposesAdminRoute(endpoint))) return undefined;
+  const send = adminSender(endpoint, ADMIN_TIMEOUT_MS);
+  return linkOver(`${endpoint}${ADMIN_PREFIX}`, adminRoute(endpoint, ADMIN_TIMEOUT_MS), async (since) => ((await send('GET', `/requests?since=${since}`)) as { requests: LoggedRequest[] }).requests);
 }
