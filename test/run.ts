@@ -131,16 +131,16 @@ const typical = JSON.parse(readFileSync(join(root, 'typical-durations.json'), 'u
 const guess = (name: string) => (name === TYPECHECK ? TYPECHECK_TYPICAL_MS : (/^(cli|suites)\//.test(name) ? 30_000 : 2_000) + statSync(join(root, name)).size / 1e6);
 const expected = (name: string) => known[name] ?? (typical[name] !== undefined ? typical[name] * 1000 : guess(name));
 const isKnown = (name: string) => known[name] !== undefined || typical[name] !== undefined;
-const quick = names.filter((name) => isKnown(name) && expected(name) <= QUICK_MS);
+const sumOf = (files: readonly string[]) => files.reduce((n, f) => n + expected(f), 0);
+// Batches only where at least two quick files share one: a lone quick file runs alone.
+const quickOnes = names.filter((name) => isKnown(name) && expected(name) <= QUICK_MS);
+const quick = quickOnes.length > 1 ? quickOnes : [];
 // As many batches as processes run at once, dealt longest first, so they end at about the same time.
-const batchCount = quick.length > 1 ? Math.min(jobs, Math.ceil(quick.length / 2)) : 0;
+const batchCount = Math.min(jobs, Math.ceil(quick.length / 2));
 const dealt: string[][] = Array.from({ length: batchCount }, () => []);
 for (const name of [...quick].sort((a, b) => expected(b) - expected(a))) dealt.reduce((least, b) => (sumOf(b) < sumOf(least) ? b : least)).push(name);
-function sumOf(files: readonly string[]): number {
-  return files.reduce((n, f) => n + expected(f), 0);
-}
 for (const [i, files] of dealt.entries()) batches.set(`quick files, batch ${i + 1} of ${batchCount} (${files.length} file${files.length === 1 ? '' : 's'})`, files.sort());
-const alone = batchCount ? names.filter((name) => !quick.includes(name)) : names;
+const alone = names.filter((name) => !quick.includes(name));
 const expectedOf = (name: string) => (batches.has(name) ? sumOf(batches.get(name)!) : expected(name));
 // The typecheck runs beside the test files rather than before them: on 2 cores it no longer adds its whole time.
 const queue = [...alone, ...batches.keys(), ...(only.length === 0 ? [TYPECHECK] : [])].sort((a, b) => expectedOf(b) - expectedOf(a) || a.localeCompare(b));
