@@ -13,7 +13,7 @@ import { AdapterFailure, AdapterUnavailable, type AdapterCommand } from '../targ
 import { adapterTarget } from '../targets/adapterTarget.ts';
 import { DUMMY_CREDENTIALS } from '../targets/credentials.ts';
 import { emulatorAdminAt, inProcessAdmin, type EmulatorAdmin } from '../targets/emulatorAdmin.ts';
-import { adminRouteLink, inProcessLink } from '../targets/emulatorLink.ts';
+import { inProcessLink, routeLink } from '../targets/emulatorLink.ts';
 import { DEFAULT_TIMEOUT_MS } from '../targets/sdkClient.ts';
 import { customAdapter, DEFAULT_SDK, SDK_NAMES, shippedAdapter, type SdkName } from '../targets/sdks.ts';
 import { UsageError } from './usage.ts';
@@ -136,8 +136,10 @@ async function throughAdapter(kind: TargetKind, adapter: AdapterCommand, choice:
   }
   if (kind !== 'endpoint') throw new UsageError(`${adapter.label} runs against the embedded emulator or an --endpoint, not --target ${kind}`);
   const endpoint = endpointUrl(choice, env);
-  const [link, admin] = await Promise.all([adminRouteLink(endpoint), adminAt(endpoint, choice)]);
-  return started(() => adapterTarget({ ...common, endpoint, region: choice.region ?? localRegion(env) ?? DEFAULT_REGION, credentials: localCredentials(env), kind: 'endpoint', name: `endpoint ${endpoint}`, ...(link ? { link } : {}), ...admin }));
+  // One probe of the admin route gives both the controls and the log the wire is read from.
+  const admin = await adminAt(endpoint, choice);
+  const link = 'admin' in admin ? { link: routeLink(endpoint, admin.admin) } : {};
+  return started(() => adapterTarget({ ...common, endpoint, region: choice.region ?? localRegion(env) ?? DEFAULT_REGION, credentials: localCredentials(env), kind: 'endpoint', name: `endpoint ${endpoint}`, ...link, ...admin }));
 }
 
 export async function createTarget(choice: TargetChoice, env: NodeJS.ProcessEnv = process.env): Promise<Target> {

@@ -2,7 +2,7 @@
 // emulator: the exchanges the emulator logged during a call (the client's wire as the server saw
 // it), and faults scripted for a call's first attempts. In process on the embedded emulator, over
 // the admin route on an endpoint that is our emulator.
-import { ADMIN_PREFIX, type FaultPlan, type LoggedRequest, type RunningEmulator } from '../emulator/index.ts';
+import { type FaultPlan, type LoggedRequest, type RunningEmulator } from '../emulator/index.ts';
 import type { ErrorName, OperationName } from '../specs/index.ts';
 import type { WireExchange } from './types.ts';
 import { adminRoute, adminSender, exposesAdminRoute, inProcessAdmin, type EmulatorAdmin } from './emulatorAdmin.ts';
@@ -72,9 +72,13 @@ export function inProcessLink(emulator: RunningEmulator): EmulatorLink {
   return linkOver('in process', inProcessAdmin(emulator.core), async (since) => emulator.requestLog.entries({ since }));
 }
 
+/** The link over the admin route of `endpoint`, known to be our emulator, whose controls `admin` are. */
+export function routeLink(endpoint: string, admin: EmulatorAdmin): EmulatorLink {
+  const send = adminSender(endpoint, ADMIN_TIMEOUT_MS);
+  return linkOver(admin.via, admin, async (since) => ((await send('GET', `/requests?since=${since}`)) as { requests: LoggedRequest[] }).requests);
+}
+
 /** The link over `endpoint`'s admin route; undefined when the endpoint does not answer it as our emulator. */
 export async function adminRouteLink(endpoint: string): Promise<EmulatorLink | undefined> {
-  if (!(await exposesAdminRoute(endpoint))) return undefined;
-  const send = adminSender(endpoint, ADMIN_TIMEOUT_MS);
-  return linkOver(`${endpoint}${ADMIN_PREFIX}`, adminRoute(endpoint, ADMIN_TIMEOUT_MS), async (since) => ((await send('GET', `/requests?since=${since}`)) as { requests: LoggedRequest[] }).requests);
+  return (await exposesAdminRoute(endpoint)) ? routeLink(endpoint, adminRoute(endpoint, ADMIN_TIMEOUT_MS)) : undefined;
 }
